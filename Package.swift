@@ -1,0 +1,69 @@
+// swift-tools-version: 6.1
+//
+// LithiumKMC — kinetic Monte Carlo for lithium-metal anodes.
+// Module boundaries follow SPPARKS: the lattice, the solver (Kinetics, knows nothing of
+// lithium), the applications (LatticeGas, LithiumModel), the diagnostics (Analysis) and I/O.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "LithiumKMC",
+    products: [
+        .executable(name: "likmc", targets: ["likmc"]),
+        .library(name: "GSLRandom", targets: ["GSLRandom"]),
+        .library(name: "Kinetics", targets: ["Kinetics"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(name: "BinaryCoding", exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "GSLRandom", dependencies: ["CGSL", "BinaryCoding"], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "Lattice", exclude: ["README.md"], swiftSettings: strict),
+        .target(
+            name: "Kinetics",
+            dependencies: ["GSLRandom", "BinaryCoding", .product(name: "RealModule", package: "swift-numerics")],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "LatticeGas",
+            dependencies: ["Lattice", "Kinetics", "GSLRandom", "BinaryCoding", .product(name: "RealModule", package: "swift-numerics")],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "likmc",
+            dependencies: [
+                "GSLRandom", "Lattice", "Kinetics", "LatticeGas",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "GSLRandomTests", dependencies: ["GSLRandom", "CGSL"], swiftSettings: strict),
+        .testTarget(name: "LatticeTests", dependencies: ["Lattice"], swiftSettings: strict),
+        .testTarget(name: "KineticsTests", dependencies: ["Kinetics", "GSLRandom"], swiftSettings: strict),
+        .testTarget(
+            name: "LatticeGasTests",
+            dependencies: ["LatticeGas", "Lattice", "Kinetics", "GSLRandom"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "KMCBenchmarks",
+            dependencies: [
+                "GSLRandom", "Lattice", "Kinetics", "LatticeGas",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/KMCBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

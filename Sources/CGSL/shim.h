@@ -1,0 +1,47 @@
+// CGSL — the GNU Scientific Library's random-number API for Swift.
+//
+// Swift 6 strict concurrency rejects GSL's exported generator-type pointers
+// (gsl_rng_mt19937, …) because they are global mutable variables. These helpers
+// reach the same, immutable, type descriptors through gsl_rng_types_setup().
+#ifndef LITHIUMKMC_CGSL_SHIM_H
+#define LITHIUMKMC_CGSL_SHIM_H
+
+#include <string.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_version.h>
+
+/// The generator type called `name`, or NULL when GSL has no such generator.
+static inline const gsl_rng_type *cgsl_rng_type_named(const char *name) {
+    const gsl_rng_type **types = gsl_rng_types_setup();
+    for (const gsl_rng_type **t = types; *t != NULL; ++t) {
+        if (strcmp((*t)->name, name) == 0) { return *t; }
+    }
+    return NULL;
+}
+
+/// Number of generator types GSL knows.
+static inline int cgsl_rng_type_count(void) {
+    const gsl_rng_type **types = gsl_rng_types_setup();
+    int n = 0;
+    while (types[n] != NULL) { ++n; }
+    return n;
+}
+
+/// The name of generator type number `index` (0 ≤ index < cgsl_rng_type_count()).
+static inline const char *cgsl_rng_type_name(int index) {
+    return gsl_rng_types_setup()[index]->name;
+}
+
+/// Turns GSL's abort-on-error handler off, so errors come back as status codes.
+static inline void cgsl_disable_abort(void) {
+    gsl_set_error_handler_off();
+}
+
+/// The GSL version string, e.g. "2.7.1".
+static inline const char *cgsl_version(void) {
+    return GSL_VERSION;
+}
+
+#endif

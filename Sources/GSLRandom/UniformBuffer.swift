@@ -1,0 +1,59 @@
+/// Uniform (0, 1) doubles drawn from a stream in blocks, for hot loops.
+///
+/// Draws come out in exactly the order single `uniform()` calls would give them. To make
+/// checkpoints exact, the buffer remembers the stream state at the start of the current block:
+/// ``snapshot()`` is that state plus the number of values already used, and
+/// ``init(stream:snapshot:)`` refills the same block and skips the used values.
+public struct UniformBuffer {
+    public static let blockSize = 4096
+
+    public let stream: RandomStream
+    @usableFromInline var values: [Double]
+    @usableFromInline var cursor: Int
+    private var blockStartState: [UInt8]
+
+    public init(stream: RandomStream) {
+        self.stream = stream
+        self.values = [Double](repeating: 0, count: Self.blockSize)
+        self.cursor = 0
+        self.blockStartState = []
+        refill()
+    }
+
+    /// Continues a buffer from a ``snapshot()``: the next draws are the ones it would have given.
+    public init(stream: RandomStream, snapshot: Snapshot) throws(RandomStreamError) {
+        guard (0...Self.blockSize).contains(snapshot.used) else {
+            throw .corruptState(reason: "buffer position \(snapshot.used) outside 0...\(Self.blockSize)")
+        }
+        try stream.restore(from: snapshot.blockStartState)
+        self.init(stream: stream)
+        cursor = snapshot.used
+    }
+
+    /// The next uniform double in (0, 1).
+    @inlinable public mutating func next() -> Double {
+        if cursor == values.count { refill() }
+        defer { cursor &+= 1 }
+        return values.withUnsafeBufferPointer { $0[cursor] }
+    }
+
+    @usableFromInline mutating func refill() {
+        blockStartState = stream.savedState()
+        values.withUnsafeMutableBufferPointer { stream.fillUniform($0) }
+        cursor = 0
+    }
+
+    /// What a checkpoint needs to continue this buffer's sequence exactly.
+    public struct Snapshot: Equatable, Sendable {
+        public var blockStartState: [UInt8]
+        public var used: Int
+        public init(blockStartState: [UInt8], used: Int) {
+            self.blockStartState = blockStartState
+            self.used = used
+        }
+    }
+
+    public func snapshot() -> Snapshot {
+        Snapshot(blockStartState: blockStartState, used: cursor)
+    }
+}

@@ -1,0 +1,97 @@
+import BinaryCoding
+import GSLRandom
+
+/// Everything needed to continue a run exactly: the application's state (lattice, parameters),
+/// the rate-class member lists in slot order (selection depends on it), the clock and the
+/// random stream's position.
+///
+/// File layout (little-endian): magic `LKMCCKPT`, format version (UInt32), body, FNV-1a-64
+/// checksum of everything before it. A truncated or altered file fails the checksum and is
+/// reported, never half-read.
+public struct Checkpoint: Equatable, Sendable {
+    public static let formatVersion: UInt32 = 1
+    static let magic = Array("LKMCCKPT".utf8)
+
+    public var applicationName: String
+    public var applicationState: [UInt8]
+    public var clock: Clock
+    public var random: UniformBuffer.Snapshot
+    public var memberLists: [[UInt32]]
+
+    public init(
+        applicationName: String, applicationState: [UInt8], clock: Clock,
+        random: UniformBuffer.Snapshot, memberLists: [[UInt32]]
+    ) {
+        self.applicationName = applicationName
+        self.applicationState = applicationState
+        self.clock = clock
+        self.random = random
+        self.memberLists = memberLists
+    }
+
+    public func encoded() -> [UInt8] {
+        var writer = BinaryWriter()
+        for byte in Self.magic { writer.write(byte) }
+        writer.write(Self.formatVersion)
+        writer.write(applicationName)
+        writer.write(clock.time)
+        writer.write(clock.events)
+        writer.write(bytes: random.blockStartState)
+        writer.write(UInt64(random.used))
+        writer.write(UInt64(memberLists.count))
+        for list in memberLists { writer.write(array: list) }
+        writer.write(bytes: applicationState)
+        writer.write(Checksum.fnv1a64(writer.bytes))
+        return writer.bytes
+    }
+
+    public init(decoding bytes: [UInt8], path: String = "checkpoint") throws(CheckpointError) {
+        guard bytes.count >= Self.magic.count, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
+            throw .notACheckpoint(path: path)
+        }
+        guard bytes.count >= Self.magic.count + 12 else { throw .corrupt(reason: "file is truncated") }
+        let stored = bytes.suffix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
+        var reader = BinaryReader(Array(bytes.dropLast(8)))
+        do {
+            for _ in Self.magic { _ = try reader.read(UInt8.self, "magic") }
+            let version = try reader.read(UInt32.self, "format version")
+            guard version == Self.formatVersion else {
+                throw CheckpointError.unsupportedVersion(found: version, supported: Self.formatVersion)
+            }
+            guard stored == Checksum.fnv1a64(bytes.dropLast(8)) else {
+                throw CheckpointError.corrupt(reason: "checksum mismatch (file truncated or altered)")
+            }
+            applicationName = try reader.readString("application name")
+            clock = Clock(time: try reader.readDouble("clock time"), events: try reader.read(UInt64.self, "event count"))
+            let state = try reader.readBytes("random state", limit: 1 << 20)
+            random = UniformBuffer.Snapshot(blockStartState: state, used: Int(try reader.read(UInt64.self, "random position")))
+            let classCount = try reader.read(UInt64.self, "class count")
+            guard classCount <= UInt64(RateClassTable.noClass) else {
+                throw CheckpointError.corrupt(reason: "\(classCount) rate classes")
+            }
+            memberLists = []
+            for c in 0..<Int(classCount) { memberLists.append(try reader.readArray(UInt32.self, "members of class \(c)")) }
+            applicationState = try reader.readBytes("application state")
+            guard reader.isAtEnd else { throw CheckpointError.corrupt(reason: "\(reader.remaining) trailing bytes") }
+        } catch let error as CheckpointError {
+            throw error
+        } catch {
+            throw .corrupt(reason: "\(error)")
+        }
+    }
+
+    /// Writes the checkpoint atomically (temporary file, then rename).
+    public func write(to path: String) throws(CheckpointError) {
+        do { try AtomicFile.write(encoded(), to: path) } catch {
+            throw .unreadable(path: path, reason: "could not write: \(error.localizedDescription)")
+        }
+    }
+
+    public static func read(from path: String) throws(CheckpointError) -> Checkpoint {
+        let bytes: [UInt8]
+        do { bytes = try AtomicFile.read(path) } catch {
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+        return try Checkpoint(decoding: bytes, path: path)
+    }
+}

@@ -1,0 +1,33 @@
+import GSLRandom
+
+/// The physics side of a KMC simulation, as the solver sees it.
+///
+/// The solver knows events only as numbers `0 ..< eventCount`, each in at most one rate class
+/// of the ``rateCatalog``. The application says which class an event is in *now*
+/// (``classify(_:)``), carries an event out (``perform(_:rateClass:random:affected:)``) and
+/// lists the events whose class that may have changed; the solver re-classifies exactly those.
+public protocol KineticApplication {
+    /// Number of event slots; events are `0 ..< eventCount`.
+    var eventCount: Int { get }
+
+    /// Class rates (s⁻¹, one event) and the event type of each class.
+    var rateCatalog: RateCatalog { get }
+
+    /// The class `event` is in for the current state, or nil when it cannot happen.
+    func classify(_ event: UInt32) -> Int?
+
+    /// Carries out `event`, drawing any further random numbers (a hop direction, say) from
+    /// `random`, and appends to `affected` every event whose class may have changed —
+    /// including `event` itself. Listing an unchanged event is harmless; missing one is a bug
+    /// that the consistency tests catch.
+    mutating func perform(
+        _ event: UInt32, rateClass: Int, random: inout UniformBuffer, affected: AffectedEvents)
+
+    /// Called after every event, once the affected events are re-classified: the place to
+    /// change type factors that depend on global state (an electrode potential, say).
+    mutating func didPerform(rates: RateClassTable)
+}
+
+extension KineticApplication {
+    @inlinable public mutating func didPerform(rates: RateClassTable) {}
+}

@@ -1,0 +1,191 @@
+/// The n-fold-way (BKL) event store: every possible event sits in exactly one rate class,
+/// and all events of a class have the same rate.
+///
+/// A class keeps its members in a dense array; a position index gives each event's slot, so
+/// adding, removing and selecting are O(1) whatever the lattice size. The total rate is
+/// recomputed from integer counts × class rates on every call, so it never drifts.
+/// Each class belongs to an event type; a per-type factor scales all its classes at once
+/// (an electrochemical model multiplies reduction by exp(αfη), say).
+///
+/// It stores raw memory (not Swift arrays) because it is the innermost data structure of the
+/// event loop; all access goes through the methods below, which check their preconditions in
+/// debug builds.
+public final class RateClassTable {
+    public static let noClass = UInt16.max
+
+    public let eventCount: Int
+    public let classCount: Int
+    public let typeCount: Int
+    public let baseRates: [Double]
+    public let classTypes: [Int]
+    public private(set) var typeFactors: [Double]
+
+    @usableFromInline let rates: UnsafeMutablePointer<Double>
+    @usableFromInline let counts: UnsafeMutablePointer<Int>
+    @usableFromInline let capacities: UnsafeMutablePointer<Int>
+    @usableFromInline let members: UnsafeMutablePointer<UnsafeMutablePointer<UInt32>>
+    @usableFromInline let classOf: UnsafeMutablePointer<UInt16>
+    @usableFromInline let position: UnsafeMutablePointer<UInt32>
+
+    /// A table for events `0 ..< eventCount`, all initially in no class.
+    public init(eventCount: Int, catalog: RateCatalog) {
+        precondition(eventCount >= 0 && eventCount <= Int(UInt32.max), "eventCount outside 0...2³²−1")
+        self.eventCount = eventCount
+        self.classCount = catalog.rates.count
+        self.typeCount = catalog.typeCount
+        self.baseRates = catalog.rates
+        self.classTypes = catalog.types
+        self.typeFactors = [Double](repeating: 1, count: catalog.typeCount)
+        rates = .allocate(capacity: classCount)
+        counts = .allocate(capacity: classCount)
+        capacities = .allocate(capacity: classCount)
+        members = .allocate(capacity: classCount)
+        for c in 0..<classCount {
+            rates[c] = catalog.rates[c]
+            counts[c] = 0
+            capacities[c] = 16
+            members[c] = .allocate(capacity: 16)
+        }
+        classOf = .allocate(capacity: max(eventCount, 1))
+        classOf.initialize(repeating: Self.noClass, count: max(eventCount, 1))
+        position = .allocate(capacity: max(eventCount, 1))
+        position.initialize(repeating: 0, count: max(eventCount, 1))
+    }
+
+    deinit {
+        for c in 0..<classCount { members[c].deallocate() }
+        rates.deallocate()
+        counts.deallocate()
+        capacities.deallocate()
+        members.deallocate()
+        classOf.deallocate()
+        position.deallocate()
+    }
+
+    // MARK: Queries
+
+    /// Σ (members of class c) × (rate of class c), in s⁻¹.
+    @inlinable public var totalRate: Double {
+        var total = 0.0
+        for c in 0..<classCount { total += Double(counts[c]) * rates[c] }
+        return total
+    }
+
+    /// The class `event` is in, or nil.
+    @inlinable public func rateClass(of event: UInt32) -> Int? {
+        let c = classOf[Int(event)]
+        return c == Self.noClass ? nil : Int(c)
+    }
+
+    @inlinable public func count(ofClass c: Int) -> Int { counts[c] }
+
+    /// The current rate of one event of class `c` (base rate × its type's factor), s⁻¹.
+    @inlinable public func rate(ofClass c: Int) -> Double { rates[c] }
+
+    /// Members of class `c`, in slot order (the order selection uses).
+    public func members(ofClass c: Int) -> [UInt32] {
+        Array(UnsafeBufferPointer(start: members[c], count: counts[c]))
+    }
+
+    /// The total rate of the events of type `type`.
+    public func totalRate(ofType type: Int) -> Double {
+        var total = 0.0
+        for c in 0..<classCount where classTypes[c] == type { total += Double(counts[c]) * rates[c] }
+        return total
+    }
+
+    // MARK: Updates
+
+    /// Puts `event` into class `newClass` (nil: the event cannot happen now). O(1).
+    @inlinable @inline(__always)
+    public func assign(_ event: UInt32, to newClass: Int?) {
+        let e = Int(event)
+        assert(e < eventCount, "event \(event) outside 0..<\(eventCount)")
+        let old = classOf[e]
+        let new = newClass.map { UInt16(truncatingIfNeeded: $0) } ?? Self.noClass
+        if old == new { return }
+        if old != Self.noClass { remove(e, from: Int(old)) }
+        if new != Self.noClass { insert(e, into: Int(new)) }
+        classOf[e] = new
+    }
+
+    @inlinable @inline(__always)
+    func remove(_ e: Int, from c: Int) {
+        let slot = Int(position[e])
+        let last = counts[c] - 1
+        let moved = members[c][last]
+        members[c][slot] = moved
+        position[Int(moved)] = UInt32(truncatingIfNeeded: slot)
+        counts[c] = last
+    }
+
+    @inlinable @inline(__always)
+    func insert(_ e: Int, into c: Int) {
+        assert(c < classCount, "class \(c) outside 0..<\(classCount)")
+        if counts[c] == capacities[c] { grow(c) }
+        let slot = counts[c]
+        members[c][slot] = UInt32(truncatingIfNeeded: e)
+        position[e] = UInt32(truncatingIfNeeded: slot)
+        counts[c] = slot + 1
+    }
+
+    @usableFromInline func grow(_ c: Int) {
+        let newCapacity = capacities[c] * 2
+        let storage = UnsafeMutablePointer<UInt32>.allocate(capacity: newCapacity)
+        storage.update(from: members[c], count: counts[c])
+        members[c].deallocate()
+        members[c] = storage
+        capacities[c] = newCapacity
+    }
+
+    /// Scales every class of event type `type` by `factor` (relative to its base rate).
+    public func setTypeFactor(_ type: Int, to factor: Double) {
+        precondition(factor >= 0 && factor.isFinite, "type factor must be finite and ≥ 0, got \(factor)")
+        typeFactors[type] = factor
+        for c in 0..<classCount where classTypes[c] == type { rates[c] = baseRates[c] * factor }
+    }
+
+    // MARK: Selection
+
+    /// The event whose cumulative-rate interval contains `target` ∈ [0, totalRate).
+    ///
+    /// Classes are scanned in order; within the chosen class the slot is the remaining part of
+    /// `target` divided by the class rate, so one uniform number picks both class and member.
+    @inlinable @inline(__always)
+    public func select(target: Double) -> (event: UInt32, rateClass: Int) {
+        var remaining = target
+        var lastNonEmpty = -1
+        for c in 0..<classCount where counts[c] > 0 {
+            let weight = Double(counts[c]) * rates[c]
+            if weight <= 0 { continue }
+            lastNonEmpty = c
+            if remaining < weight {
+                let slot = min(Int(remaining / rates[c]), counts[c] - 1)
+                return (members[c][slot], c)
+            }
+            remaining -= weight
+        }
+        // Rounding pushed `target` past the last interval: take the last event of the last class.
+        precondition(lastNonEmpty >= 0, "select called with no possible event")
+        return (members[lastNonEmpty][counts[lastNonEmpty] - 1], lastNonEmpty)
+    }
+
+    /// Replaces all memberships by `lists` (one member list per class, in slot order), as saved
+    /// by a checkpoint. Fails when an event appears twice or is out of range.
+    public func restore(memberLists lists: [[UInt32]]) throws(CheckpointError) {
+        guard lists.count == classCount else {
+            throw .mismatch(field: "rate classes", expected: "\(classCount)", found: "\(lists.count)")
+        }
+        classOf.update(repeating: Self.noClass, count: max(eventCount, 1))
+        for c in 0..<classCount { counts[c] = 0 }
+        for (c, list) in lists.enumerated() {
+            for event in list {
+                guard Int(event) < eventCount, classOf[Int(event)] == Self.noClass else {
+                    throw .corrupt(reason: "event \(event) of class \(c) is out of range or listed twice")
+                }
+                insert(Int(event), into: c)
+                classOf[Int(event)] = UInt16(c)
+            }
+        }
+    }
+}

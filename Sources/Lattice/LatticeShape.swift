@@ -1,0 +1,89 @@
+/// The geometry of a simple-cubic lattice: Lx × Ly × Lz sites, periodic in x and y.
+///
+/// z = 0 is the plane on the current collector; along z the lattice ends in walls (a site at
+/// z = 0 or z = Lz − 1 has no neighbour beyond it) unless `periodicZ` is set, which only the
+/// validation applications use. Sites are numbered x fastest, then y, then z:
+/// `index = x + Lx·(y + Ly·z)`, stored as `UInt32` so that index arrays stay small.
+public struct LatticeShape: Sendable, Hashable {
+    public let lx: Int
+    public let ly: Int
+    public let lz: Int
+    public let periodicZ: Bool
+    @usableFromInline let xDivisor: FastDivisor
+    @usableFromInline let yDivisor: FastDivisor
+
+    /// The largest number of sites a lattice may have: site indices are 32-bit.
+    public static let maximumSiteCount = Int(UInt32.max) - 1
+
+    public init(lx: Int, ly: Int, lz: Int = 1, periodicZ: Bool = false) throws(LatticeError) {
+        for (name, value) in [("lx", lx), ("ly", ly), ("lz", lz)] where value < 1 {
+            throw .invalidSize(field: name, value: value)
+        }
+        let (count, overflow) = lx.multipliedReportingOverflow(by: ly)
+        let (total, overflow2) = count.multipliedReportingOverflow(by: lz)
+        guard !overflow, !overflow2, total <= Self.maximumSiteCount else {
+            throw .tooManySites(lx: lx, ly: ly, lz: lz, maximum: Self.maximumSiteCount)
+        }
+        self.lx = lx
+        self.ly = ly
+        self.lz = lz
+        self.periodicZ = periodicZ
+        self.xDivisor = FastDivisor(lx)
+        self.yDivisor = FastDivisor(ly)
+    }
+
+    public var siteCount: Int { lx * ly * lz }
+    public var planeSiteCount: Int { lx * ly }
+
+    /// 1 (a line), 2 (a surface or a cross-section) or 3: the number of axes longer than one site.
+    public var dimension: Int { [lx, ly, lz].filter { $0 > 1 }.count }
+
+    @inlinable public func index(x: Int, y: Int, z: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: x + lx * (y + ly * z))
+    }
+
+    @inlinable @inline(__always)
+    public func coordinates(of site: UInt32) -> SiteCoordinates {
+        let (row, x) = xDivisor.divide(site)
+        let (z, y) = yDivisor.divide(row)
+        return SiteCoordinates(x: Int(x), y: Int(y), z: Int(z))
+    }
+
+    /// The face neighbours of `site` in the order +x, −x, +y, −y, +z, −z; a neighbour across a
+    /// wall is ``Neighbors/none``. An axis of length one has no neighbours along it; an axis of
+    /// length two has the same site as its + and − neighbour (periodic images).
+    @inlinable @inline(__always)
+    public func neighbors(of site: UInt32) -> Neighbors {
+        let c = coordinates(of: site)
+        let plane = UInt32(truncatingIfNeeded: lx * ly)
+        let rowLength = UInt32(truncatingIfNeeded: lx)
+        var n = Neighbors()
+        if lx > 1 {
+            n[0] = c.x == lx - 1 ? site &- (rowLength &- 1) : site &+ 1
+            n[1] = c.x == 0 ? site &+ (rowLength &- 1) : site &- 1
+        }
+        if ly > 1 {
+            let span = plane &- rowLength
+            n[2] = c.y == ly - 1 ? site &- span : site &+ rowLength
+            n[3] = c.y == 0 ? site &+ span : site &- rowLength
+        }
+        if lz > 1 {
+            let span = plane &* UInt32(truncatingIfNeeded: lz - 1)
+            if c.z < lz - 1 { n[4] = site &+ plane } else if periodicZ { n[4] = site &- span }
+            if c.z > 0 { n[5] = site &- plane } else if periodicZ { n[5] = site &+ span }
+        }
+        return n
+    }
+}
+
+/// Integer lattice coordinates of a site.
+public struct SiteCoordinates: Sendable, Hashable {
+    public var x: Int
+    public var y: Int
+    public var z: Int
+    @inlinable public init(x: Int, y: Int, z: Int) {
+        self.x = x
+        self.y = y
+        self.z = z
+    }
+}

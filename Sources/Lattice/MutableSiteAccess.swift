@@ -1,0 +1,49 @@
+/// Direct, unchecked access to a ``SiteGrid``'s bytes and bit planes for the duration of one
+/// event: obtained through ``SiteGrid/withMutableAccess(_:)``, so the storage's uniqueness is
+/// checked once per event rather than once per site.
+@frozen public struct MutableSiteAccess {
+    @usableFromInline let states: UnsafeMutablePointer<UInt8>
+    @usableFromInline let words: UnsafeMutablePointer<UInt64>
+    @usableFromInline let wordsPerRow: Int
+    @usableFromInline let wordsPerPlane: Int
+    @usableFromInline let xDivisor: FastDivisor
+    public let shape: LatticeShape
+
+    @inlinable init(
+        states: UnsafeMutablePointer<UInt8>, words: UnsafeMutablePointer<UInt64>,
+        wordsPerRow: Int, wordsPerPlane: Int, shape: LatticeShape
+    ) {
+        self.states = states
+        self.words = words
+        self.wordsPerRow = wordsPerRow
+        self.wordsPerPlane = wordsPerPlane
+        self.xDivisor = shape.xDivisor
+        self.shape = shape
+    }
+
+    @inlinable @inline(__always) public subscript(site: UInt32) -> UInt8 { states[Int(site)] }
+
+    /// Changes the state of `site`, updating the two bit planes involved.
+    @inlinable @inline(__always) public func set(_ site: UInt32, to state: UInt8) {
+        let old = states[Int(site)]
+        let (row, x) = xDivisor.divide(site)
+        let word = Int(row) &* wordsPerRow &+ Int(x &>> 6)
+        let bit: UInt64 = 1 &<< UInt64(x & 63)
+        states[Int(site)] = state
+        words[Int(old) &* wordsPerPlane &+ word] &= ~bit
+        words[Int(state) &* wordsPerPlane &+ word] |= bit
+    }
+}
+
+extension SiteGrid {
+    /// Runs `body` with unchecked access to the site bytes and bit planes.
+    @inlinable public mutating func withMutableAccess<R>(_ body: (MutableSiteAccess) -> R) -> R {
+        let (rowWords, planeStride, shape) = (wordsPerRow, wordsPerPlane, self.shape)
+        return stateBytes.withUnsafeMutableBufferPointer { states in
+            bitWords.withUnsafeMutableBufferPointer { words in
+                body(MutableSiteAccess(states: states.baseAddress!, words: words.baseAddress!,
+                                       wordsPerRow: rowWords, wordsPerPlane: planeStride, shape: shape))
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import GSLRandom
+import Kinetics
+import Lattice
+
+/// A lattice gas with nearest-neighbour hops and bond-counting energetics: the validation
+/// workload of the KMC core and the benchmark against other KMC codes.
+///
+/// Event i is "the particle at site i hops"; all of a particle's directions are one event of
+/// rate n_T · Γ(B) (n_T empty neighbours), and the direction is drawn after selection, which
+/// keeps one class entry per particle instead of one per (particle, direction).
+/// Each site stores a ``NeighborKey`` of its surroundings, updated when a neighbour changes,
+/// so that re-classifying a site is a table look-up.
+public struct LatticeGas {
+    public static let maximumSubstrateKinds = 3
+
+    public let parameters: LatticeGasParameters
+    @usableFromInline var sites: SiteGrid
+    @usableFromInline var keys: [UInt16]
+    @usableFromInline let classOfKey: [Int16]
+    @usableFromInline let stateWeights: [UInt16]
+    let classes: HopClasses
+    public let rateCatalog: RateCatalog
+    /// The last hop carried out (origin, destination, direction 0…5 as in `Neighbors`).
+    @usableFromInline var recentHop = Hop(origin: 0, destination: 0, direction: 0)
+
+    public struct Hop: Sendable, Equatable {
+        public var origin: UInt32
+        public var destination: UInt32
+        public var direction: Int
+        @inlinable public init(origin: UInt32, destination: UInt32, direction: Int) {
+            self.origin = origin
+            self.destination = destination
+            self.direction = direction
+        }
+    }
+
+    /// The site states and their bit planes.
+    public var grid: SiteGrid { sites }
+    /// The last hop carried out (origin, destination, direction 0…5 as in `Neighbors`).
+    public var lastHop: Hop { recentHop }
+
+    /// A lattice gas on `shape` with the given site states (see ``SiteState``).
+    public init(shape: LatticeShape, parameters: LatticeGasParameters, states: [UInt8]) throws(LatticeGasError) {
+        try parameters.validate()
+        let stateCount = 2 + parameters.substrateBondEnergies.count
+        do {
+            sites = try SiteGrid(shape: shape, stateCount: stateCount, states: states)
+        } catch {
+            throw .invalidState(reason: "\(error)")
+        }
+        self.parameters = parameters
+        classes = HopClasses(parameters: parameters, stateCount: stateCount)
+        classOfKey = classes.classOfKey
+        stateWeights = (0..<stateCount).map { NeighborKey.weight(ofState: $0) }
+        do { rateCatalog = try RateCatalog(rates: classes.rates) } catch {
+            throw .invalidState(reason: "\(error)")
+        }
+        keys = []
+        keys = (0..<UInt32(shape.siteCount)).map(freshKey)
+    }
+
+    public var shape: LatticeShape { grid.shape }
+
+    /// Particles placed uniformly at random on a fraction `coverage` of the non-substrate
+    /// sites (rounded to the nearest integer), by a partial Fisher–Yates shuffle.
+    public static func randomStates(
+        shape: LatticeShape, coverage: Double, substrate: [UInt8]? = nil, random: RandomStream
+    ) throws(LatticeGasError) -> [UInt8] {
+        guard (0...1).contains(coverage) else {
+            throw .invalidParameter(field: "coverage", value: coverage, allowed: "0 ≤ coverage ≤ 1")
+        }
+        var states = substrate ?? [UInt8](repeating: SiteState.empty, count: shape.siteCount)
+        var free = states.indices.filter { states[$0] == SiteState.empty }
+        let particles = Int((coverage * Double(free.count)).rounded())
+        for i in 0..<particles {
+            let j = i + Int(random.uniform() * Double(free.count - i))
+            free.swapAt(i, min(j, free.count - 1))
+            states[free[i]] = SiteState.particle
+        }
+        return states
+    }
+
+    public var particleCount: Int { grid.populations()[Int(SiteState.particle)] }
+
+    /// The neighbour key of `site`, computed from scratch.
+    func freshKey(_ site: UInt32) -> UInt16 {
+        var key: UInt16 = 0
+        for neighbor in grid.shape.neighbors(of: site) { key += stateWeights[Int(grid[neighbor])] }
+        return key
+    }
+
+    /// Sites whose stored neighbour key differs from a fresh count (empty when bookkeeping is exact).
+    public func staleKeys() -> [UInt32] {
+        (0..<UInt32(grid.shape.siteCount)).filter { keys[Int($0)] != freshKey($0) }
+    }
+
+    /// Number of particle–particle bonds (each pair once), an energy observable.
+    public func particleBonds() -> Int {
+        var bonds = 0
+        for site in 0..<UInt32(grid.shape.siteCount) where grid[site] == SiteState.particle {
+            for neighbor in grid.shape.neighbors(of: site) where grid[neighbor] == SiteState.particle { bonds += 1 }
+        }
+        return bonds / 2
+    }
+}
+
+extension LatticeGas {
+    /// Memory per site: state byte, bit planes, neighbour key, class index and slot of the
+    /// rate-class table, and the member-array entry (worst case, one per site).
+    public static let bytesPerSite = 1 + 1 + 2 + 2 + 4 + 4
+}
