@@ -40,20 +40,33 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strict
         ),
-        .executableTarget(
-            name: "likmc",
-            dependencies: [
-                "GSLRandom", "Lattice", "Kinetics", "LatticeGas",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+        .target(
+            name: "Analysis",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
-        .testTarget(name: "GSLRandomTests", dependencies: ["GSLRandom", "CGSL"], swiftSettings: strict),
-        .testTarget(name: "LatticeTests", dependencies: ["Lattice"], swiftSettings: strict),
-        .testTarget(name: "KineticsTests", dependencies: ["Kinetics", "GSLRandom"], swiftSettings: strict),
+        .target(
+            name: "LiKMCCommands",
+            dependencies: [
+                "GSLRandom", "Lattice", "Kinetics", "LatticeGas", "Analysis", "BinaryCoding",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "likmc", dependencies: ["LiKMCCommands"], swiftSettings: strict),
+        .testTarget(name: "GSLRandomTests", dependencies: ["GSLRandom", "CGSL", "Analysis", .product(name: "RealModule", package: "swift-numerics")], swiftSettings: strict),
+        .testTarget(name: "LatticeTests", dependencies: ["Lattice", "GSLRandom"], swiftSettings: strict),
+        .testTarget(name: "KineticsTests", dependencies: ["Kinetics", "GSLRandom", "Analysis"], swiftSettings: strict),
+        .testTarget(
+            name: "LiKMCCommandsTests",
+            dependencies: ["LiKMCCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "LatticeGasTests",
-            dependencies: ["LatticeGas", "Lattice", "Kinetics", "GSLRandom"],
+            dependencies: ["LatticeGas", "Lattice", "Kinetics", "GSLRandom", "Analysis", "BinaryCoding"],
             swiftSettings: strict
         ),
         .executableTarget(

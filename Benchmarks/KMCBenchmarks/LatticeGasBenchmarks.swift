@@ -17,9 +17,9 @@ func latticeGasBenchmarks() {
         Benchmark(
             "lattice gas \(item.name)",
             configuration: .init(metrics: [.wallClock, .throughput, .instructions], scalingFactor: .mega)
-        ) { benchmark, engine in
+        ) { (benchmark: Benchmark, box: EngineBox<LatticeGas>) in
             benchmark.startMeasurement()
-            _ = engine.run(.events(engine.clock.events + UInt64(benchmark.scaledIterations.count)))
+            box.run(events: benchmark.scaledIterations.count)
             benchmark.stopMeasurement()
         } setup: {
             let shape = try LatticeShape(lx: item.lx, ly: item.ly, lz: item.lz)
@@ -28,7 +28,14 @@ func latticeGasBenchmarks() {
             let gas = try LatticeGas(shape: shape, parameters: LatticeGasParameters(), states: states)
             var engine = KineticEngine(application: gas, random: UniformBuffer(stream: stream))
             _ = engine.run(.events(100_000))  // leave the initial transient
-            return engine
+            return EngineBox(engine)
         }
     }
+}
+
+/// Holds an engine across the benchmark's setup and measured closure (which get it by value).
+final class EngineBox<Application: KineticApplication> {
+    var engine: KineticEngine<Application>
+    init(_ engine: KineticEngine<Application>) { self.engine = engine }
+    func run(events: Int) { _ = engine.run(.events(engine.clock.events + UInt64(events))) }
 }

@@ -7,12 +7,14 @@ struct HopClasses {
     let classOfKey: [Int16]
     let targetsOfClass: [Int]
 
-    init(parameters: LatticeGasParameters, stateCount: Int) {
+    /// Classes for the neighbourhoods that can occur: `coordinations` are the neighbour counts
+    /// sites of the lattice have (4 on a periodic square lattice; 5 and 6 in a 3D box).
+    init(parameters: LatticeGasParameters, stateCount: Int, coordinations: Set<Int>) {
         let keyCount = NeighborKey.keyCount(stateCount: stateCount)
         var found: [Pair: [Int]] = [:]
         for key in 0..<keyCount {
             let counts = NeighborKey.counts(of: key, stateCount: stateCount)
-            guard counts.reduce(0, +) <= Neighborhood.maximumNeighbors, counts[0] > 0 else { continue }
+            guard coordinations.contains(counts.reduce(0, +)), counts[0] > 0 else { continue }
             var binding = parameters.bondEnergy * Double(counts[1])
             for (k, energy) in parameters.substrateBondEnergies.enumerated() { binding += energy * Double(counts[2 + k]) }
             found[Pair(targets: counts[0], binding: binding), default: []].append(key)
@@ -33,8 +35,4 @@ struct HopClasses {
         let targets: Int
         let binding: Double
     }
-}
-
-enum Neighborhood {
-    static let maximumNeighbors = 6
 }

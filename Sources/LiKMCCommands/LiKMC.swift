@@ -1,9 +1,11 @@
 import ArgumentParser
 
 /// `likmc`: the LithiumKMC command line.
-@main
-struct LiKMC: ParsableCommand {
-    static let configuration = CommandConfiguration(
+
+public struct LiKMC: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "likmc",
         abstract: "Kinetic Monte Carlo of lithium-metal anodes: nucleation, growth and dead Li.",
         version: Version.current,
@@ -11,6 +13,6 @@ struct LiKMC: ParsableCommand {
     )
 }
 
-enum Version {
-    static let current = "0.1.0"
+public enum Version {
+    public static let current = "0.1.0"
 }

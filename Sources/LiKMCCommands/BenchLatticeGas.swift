@@ -30,11 +30,16 @@ struct BenchLatticeGas: ParsableCommand {
             throw ValidationError("--coverage must be in [0, 1], got \(coverage)")
         }
         guard events >= 1 else { throw ValidationError("--events must be ≥ 1") }
+        guard temperature > 0 else { throw ValidationError("--temperature must be > 0 K, got \(temperature)") }
+        do {
+            try MemoryBudget.check(shape: try LatticeShape(lx: lx, ly: ly, lz: lz), bytesPerSite: LatticeGas.bytesPerSite)
+        } catch {
+            throw ValidationError("--lx × --ly × --lz: \(error)")
+        }
     }
 
     func run() throws {
         let shape = try LatticeShape(lx: lx, ly: ly, lz: lz)
-        try MemoryBudget.check(shape: shape, bytesPerSite: LatticeGas.bytesPerSite)
         let stream = try RandomStream(masterSeed: seed, replica: 0)
         let parameters = LatticeGasParameters(temperature: temperature, bondEnergy: bondEnergy)
         let states = try LatticeGas.randomStates(shape: shape, coverage: coverage, random: stream)

@@ -1,0 +1,3 @@
+import LiKMCCommands
+
+LiKMC.main()

@@ -1,0 +1,74 @@
+import GSLRandom
+import Kinetics
+import Testing
+
+/// The O(1) rate-class store against a plain dictionary model, over long random sequences of
+/// assignments (fixed seeds: every failure is reproducible).
+@Suite struct RateClassTableTests {
+    static func makeTable(events: Int, classes: Int) throws -> RateClassTable {
+        let rates = (0..<classes).map { Double($0 + 1) * 0.75 }
+        let types = (0..<classes).map { $0 % 2 }
+        return RateClassTable(eventCount: events, catalog: try RateCatalog(rates: rates, types: types, typeCount: 2))
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5])
+    func randomAssignmentsMatchAReferenceModel(seed: UInt64) throws {
+        let random = try RandomStream(seed: seed)
+        let events = 500, classes = 7
+        let table = try Self.makeTable(events: events, classes: classes)
+        var model = [Int?](repeating: nil, count: events)
+        for step in 0..<20_000 {
+            let event = try random.integer(below: events)
+            let choice = try random.integer(below: classes + 1)
+            let newClass = choice == classes ? nil : choice
+            table.assign(UInt32(event), to: newClass)
+            model[event] = newClass
+            if step % 1000 == 0 || step == 19_999 {
+                for c in 0..<classes {
+                    let expected = Set(model.indices.filter { model[$0] == c }.map(UInt32.init))
+                    #expect(Set(table.members(ofClass: c)) == expected)
+                    #expect(table.count(ofClass: c) == expected.count)
+                }
+                for e in 0..<events { #expect(table.rateClass(of: UInt32(e)) == model[e]) }
+                let total = (0..<classes).reduce(0.0) { $0 + Double(table.count(ofClass: $1)) * table.rate(ofClass: $1) }
+                #expect(table.totalRate == total)
+            }
+        }
+    }
+
+    @Test func selectionFollowsCumulativeIntervals() throws {
+        let table = try Self.makeTable(events: 40, classes: 4)
+        for e in 0..<40 { table.assign(UInt32(e), to: e % 5 == 4 ? nil : e % 4) }
+        // Walk every event's interval: its midpoint must select exactly that event.
+        var start = 0.0
+        for c in 0..<4 {
+            for event in table.members(ofClass: c) {
+                let rate = table.rate(ofClass: c)
+                let chosen = table.select(target: start + rate / 2)
+                #expect(chosen.event == event && chosen.rateClass == c)
+                start += rate
+            }
+        }
+        #expect(abs(start - table.totalRate) < 1e-12 * start)
+        // A target at the very top (rounding) still returns a valid event.
+        #expect(table.rateClass(of: table.select(target: table.totalRate).event) != nil)
+    }
+
+    @Test func typeFactorsScaleWholeTypes() throws {
+        let table = try Self.makeTable(events: 10, classes: 4)
+        for e in 0..<10 { table.assign(UInt32(e), to: e % 4) }
+        let before = table.totalRate(ofType: 1)
+        table.setTypeFactor(1, to: 3)
+        #expect(abs(table.totalRate(ofType: 1) - 3 * before) < 1e-12 * before)
+        #expect(table.rate(ofClass: 1) == 3 * table.baseRates[1])
+        #expect(table.rate(ofClass: 0) == table.baseRates[0])
+    }
+
+    @Test func catalogRejectsUnphysicalRates() {
+        #expect(throws: RateCatalogError.invalidRate(rateClass: 1, value: -1)) {
+            try RateCatalog(rates: [1, -1])
+        }
+        #expect(throws: RateCatalogError.self) { try RateCatalog(rates: [.nan]) }
+        #expect(throws: RateCatalogError.self) { try RateCatalog(rates: [1], types: [2], typeCount: 2) }
+    }
+}
