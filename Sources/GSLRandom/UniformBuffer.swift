@@ -8,12 +8,15 @@ public struct UniformBuffer {
     public static let blockSize = 4096
 
     public let stream: RandomStream
+    /// The spacing of the generator's uniforms, 1/(max − min + 1): 2⁻³² for mt19937.
+    public let resolution: Double
     @usableFromInline var values: [Double]
     @usableFromInline var cursor: Int
     private var blockStartState: [UInt8]
 
     public init(stream: RandomStream) {
         self.stream = stream
+        self.resolution = 1 / (Double(stream.rawRange.upperBound - stream.rawRange.lowerBound) + 1)
         self.values = [Double](repeating: 0, count: Self.blockSize)
         self.cursor = 0
         self.blockStartState = []
@@ -35,6 +38,14 @@ public struct UniformBuffer {
         if cursor == values.count { refill() }
         defer { cursor &+= 1 }
         return values.withUnsafeBufferPointer { $0[cursor] }
+    }
+
+    /// A uniform double in (0, 1) with twice the generator's resolution (2⁻⁶⁴ for mt19937),
+    /// from two draws: u₁ + u₂·resolution. Event selection needs it: with 2²⁶ events a 32-bit
+    /// uniform would leave only 64 grid points per event and bias the choice by up to 1/64.
+    @inlinable public mutating func nextFine() -> Double {
+        let coarse = next()
+        return coarse + next() * resolution
     }
 
     @usableFromInline mutating func refill() {

@@ -4,7 +4,7 @@ import GSLRandom
 ///
 /// The solver knows events only as numbers `0 ..< eventCount`, each in at most one rate class
 /// of the ``rateCatalog``. The application says which class an event is in *now*
-/// (``classify(_:)``), carries an event out (``perform(_:rateClass:random:affected:)``) and
+/// (``classify(_:)``), carries an event out (``perform(_:rateClass:uniform:random:affected:)``) and
 /// lists the events whose class that may have changed; the solver re-classifies exactly those.
 public protocol KineticApplication {
     /// Number of event slots; events are `0 ..< eventCount`.
@@ -16,12 +16,13 @@ public protocol KineticApplication {
     /// The class `event` is in for the current state, or nil when it cannot happen.
     func classify(_ event: UInt32) -> Int?
 
-    /// Carries out `event`, drawing any further random numbers (a hop direction, say) from
-    /// `random`, and appends to `affected` every event whose class may have changed —
+    /// Carries out `event` and appends to `affected` every event whose class may have changed —
     /// including `event` itself. Listing an unchanged event is harmless; missing one is a bug
-    /// that the consistency tests catch.
+    /// that the consistency tests catch. `uniform` is a free uniform number in [0, 1),
+    /// independent of the choice of event (one choice among a few, a hop direction say, can use
+    /// it); further random numbers come from `random`.
     mutating func perform(
-        _ event: UInt32, rateClass: Int, random: inout UniformBuffer, affected: AffectedEvents)
+        _ event: UInt32, rateClass: Int, uniform: Double, random: inout UniformBuffer, affected: AffectedEvents)
 
     /// Called after every event, once the affected events are re-classified: the place to
     /// change type factors that depend on global state (an electrode potential, say).

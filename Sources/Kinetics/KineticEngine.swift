@@ -4,9 +4,11 @@ import RealModule
 /// Exact, rejection-free kinetic Monte Carlo (BKL / n-fold way) over rate classes.
 ///
 /// One step: R = total rate; Δt = −ln(u₁)/R; the event is the one whose cumulative-rate
-/// interval contains u₂·R; the application performs it and names the events it affected,
-/// which are re-classified; the clock advances by Δt. Draw order (u₁, u₂, then the
-/// application's own draws) is fixed, so a seed fixes the trajectory bit for bit.
+/// interval contains u₂·R (u₂ from two draws, so selection stays exact on 2³² events); the
+/// application performs it, given where u₂·R fell inside the event's interval as a free uniform,
+/// and names the events it affected, which are re-classified; the clock advances by Δt.
+/// Draw order (u₁, u₂, then the application's own draws) is fixed, so a seed fixes the
+/// trajectory bit for bit.
 public struct KineticEngine<Application: KineticApplication> {
     public var application: Application
     public let rates: RateClassTable
@@ -41,9 +43,9 @@ public struct KineticEngine<Application: KineticApplication> {
             clock.time = timeLimit
             return .timeLimit
         }
-        let (event, rateClass) = rates.select(target: random.next() * total)
+        let (event, rateClass, fraction) = rates.select(target: random.nextFine() * total)
         affected.removeAll()
-        application.perform(event, rateClass: rateClass, random: &random, affected: affected)
+        application.perform(event, rateClass: rateClass, uniform: fraction, random: &random, affected: affected)
         affected.forEach { rates.assign($0, to: application.classify($0)) }
         application.didPerform(rates: rates)
         clock.time += dt

@@ -147,12 +147,15 @@ public final class RateClassTable {
 
     // MARK: Selection
 
-    /// The event whose cumulative-rate interval contains `target` ∈ [0, totalRate).
+    /// The event whose cumulative-rate interval contains `target` ∈ [0, totalRate), and where in
+    /// that interval `target` fell, as a fraction in [0, 1).
     ///
     /// Classes are scanned in order; within the chosen class the slot is the remaining part of
-    /// `target` divided by the class rate, so one uniform number picks both class and member.
+    /// `target` divided by the class rate. The fraction left over is uniform on [0, 1) and
+    /// independent of which event was chosen, so the application may use it for a further
+    /// choice (a hop direction) instead of drawing again.
     @inlinable @inline(__always)
-    public func select(target: Double) -> (event: UInt32, rateClass: Int) {
+    public func select(target: Double) -> (event: UInt32, rateClass: Int, fraction: Double) {
         var remaining = target
         var lastNonEmpty = -1
         for c in 0..<classCount where counts[c] > 0 {
@@ -160,14 +163,15 @@ public final class RateClassTable {
             if weight <= 0 { continue }
             lastNonEmpty = c
             if remaining < weight {
-                let slot = min(Int(remaining / rates[c]), counts[c] - 1)
-                return (members[c][slot], c)
+                let position = remaining / rates[c]
+                let slot = min(Int(position), counts[c] - 1)
+                return (members[c][slot], c, min(max(position - Double(slot), 0), 1.0.nextDown))
             }
             remaining -= weight
         }
         // Rounding pushed `target` past the last interval: take the last event of the last class.
         precondition(lastNonEmpty >= 0, "select called with no possible event")
-        return (members[lastNonEmpty][counts[lastNonEmpty] - 1], lastNonEmpty)
+        return (members[lastNonEmpty][counts[lastNonEmpty] - 1], lastNonEmpty, 1.0.nextDown)
     }
 
     /// Replaces all memberships by `lists` (one member list per class, in slot order), as saved

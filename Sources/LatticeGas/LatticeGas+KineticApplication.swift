@@ -17,16 +17,14 @@ extension LatticeGas: KineticApplication {
     /// Moves the particle at `event` to one of its empty neighbours, chosen uniformly.
     @inlinable @inline(__always)
     public mutating func perform(
-        _ event: UInt32, rateClass: Int, random: inout UniformBuffer, affected: AffectedEvents
+        _ event: UInt32, rateClass: Int, uniform: Double, random: inout UniformBuffer, affected: AffectedEvents
     ) {
-        let u = random.next()
+        let targets = targetsOfClass.withUnsafeBufferPointer { $0[rateClass] }
         let weights = stateWeights
         recentHop = keys.withUnsafeMutableBufferPointer { keys in
             sites.withMutableAccess { grid in
                 let around = grid.shape.neighbors(of: event)
-                var targets = 0
-                for site in around where grid[site] == SiteState.empty { targets &+= 1 }
-                var pick = Int(u * Double(targets))
+                var pick = Int(uniform * Double(targets))
                 var direction = 0
                 for d in 0..<Neighbors.directions {
                     let site = around[d]

@@ -18,6 +18,7 @@ public struct LatticeGas {
     @usableFromInline var keys: [UInt16]
     @usableFromInline let classOfKey: [Int16]
     @usableFromInline let stateWeights: [UInt16]
+    @usableFromInline let targetsOfClass: [Int]
     let classes: HopClasses
     public let rateCatalog: RateCatalog
     /// The last hop carried out (origin, destination, direction 0…5 as in `Neighbors`).
@@ -51,6 +52,7 @@ public struct LatticeGas {
         self.parameters = parameters
         classes = HopClasses(parameters: parameters, stateCount: stateCount, coordinations: Self.coordinations(of: shape))
         classOfKey = classes.classOfKey
+        targetsOfClass = classes.targetsOfClass
         stateWeights = (0..<stateCount).map { NeighborKey.weight(ofState: $0) }
         do { rateCatalog = try RateCatalog(rates: classes.rates) } catch {
             throw .invalidState(reason: "\(error)")

@@ -19,7 +19,9 @@ struct ConstantRateSystem: KineticApplication {
 
     func classify(_ event: UInt32) -> Int? { Int(event) }
 
-    mutating func perform(_ event: UInt32, rateClass: Int, random: inout UniformBuffer, affected: AffectedEvents) {
+    mutating func perform(
+        _ event: UInt32, rateClass: Int, uniform: Double, random: inout UniformBuffer, affected: AffectedEvents
+    ) {
         performed[Int(event)] += 1
     }
 }

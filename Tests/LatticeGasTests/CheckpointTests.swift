@@ -60,7 +60,8 @@ import Testing
         }
         // A consistent file whose class lists disagree with its lattice.
         var tampered = engine.checkpoint()
-        tampered.memberLists[0].removeLast()
+        let nonEmpty = try #require(tampered.memberLists.firstIndex { !$0.isEmpty })
+        tampered.memberLists[nonEmpty].removeLast()
         #expect(throws: CheckpointError.self) { try KineticEngine<LatticeGas>(resuming: tampered) }
         // Missing file.
         #expect(throws: CheckpointError.self) { try Checkpoint.read(from: "/nonexistent/dir/ckpt") }
