@@ -8,15 +8,7 @@ extension RandomStream {
 
     /// The exact generator state as bytes: magic, format version, generator name, GSL's raw
     /// state and an FNV-1a checksum. ``restore(from:)`` or ``init(savedState:)`` read it back.
-    public func savedState() -> [UInt8] {
-        var writer = BinaryWriter()
-        writer.write(Self.stateMagic)
-        writer.write(Self.stateFormatVersion)
-        writer.write(generatorName)
-        writer.write(bytes: rawState)
-        writer.write(Checksum.fnv1a64(writer.bytes))
-        return writer.bytes
-    }
+    public func savedState() -> [UInt8] { savedState(fromRaw: rawStateBytes()) }
 
     /// A new stream continuing exactly where the saved one was.
     public convenience init(savedState bytes: [UInt8]) throws(RandomStreamError) {
@@ -38,6 +30,20 @@ extension RandomStream {
     public func clone() -> RandomStream {
         guard let copy = gsl_rng_clone(rng) else { fatalError("gsl_rng_clone: out of memory") }
         return RandomStream(adopting: copy, name: generatorName)
+    }
+
+    /// GSL's raw state bytes (no header or checksum): a cheap copy for hot paths.
+    public func rawStateBytes() -> [UInt8] { Array(rawState) }
+
+    /// Wraps raw state bytes of this stream's generator into the checked format of ``savedState()``.
+    public func savedState(fromRaw raw: [UInt8]) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.write(Self.stateMagic)
+        writer.write(Self.stateFormatVersion)
+        writer.write(generatorName)
+        writer.write(bytes: raw)
+        writer.write(Checksum.fnv1a64(writer.bytes))
+        return writer.bytes
     }
 
     private var rawState: UnsafeRawBufferPointer {

@@ -12,14 +12,16 @@ public struct UniformBuffer {
     public let resolution: Double
     @usableFromInline var values: [Double]
     @usableFromInline var cursor: Int
-    private var blockStartState: [UInt8]
+    /// Raw GSL state at the start of the current block (wrapped into the checked format only
+    /// when a snapshot is taken, to keep refills cheap).
+    private var blockStartRaw: [UInt8]
 
     public init(stream: RandomStream) {
         self.stream = stream
         self.resolution = 1 / (Double(stream.rawRange.upperBound - stream.rawRange.lowerBound) + 1)
         self.values = [Double](repeating: 0, count: Self.blockSize)
         self.cursor = 0
-        self.blockStartState = []
+        self.blockStartRaw = []
         refill()
     }
 
@@ -49,7 +51,7 @@ public struct UniformBuffer {
     }
 
     @usableFromInline mutating func refill() {
-        blockStartState = stream.savedState()
+        blockStartRaw = stream.rawStateBytes()
         values.withUnsafeMutableBufferPointer { stream.fillUniform($0) }
         cursor = 0
     }
@@ -65,6 +67,6 @@ public struct UniformBuffer {
     }
 
     public func snapshot() -> Snapshot {
-        Snapshot(blockStartState: blockStartState, used: cursor)
+        Snapshot(blockStartState: stream.savedState(fromRaw: blockStartRaw), used: cursor)
     }
 }

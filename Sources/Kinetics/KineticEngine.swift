@@ -80,7 +80,7 @@ public struct KineticEngine<Application: KineticApplication> {
         for c in 0..<rates.classCount {
             for (slot, event) in rates.members(ofClass: c).enumerated() {
                 seen += 1
-                if rates.rateClass(of: event) != c || Int(rates.position[Int(event)]) != slot {
+                if rates.rateClass(of: event) != c || rates.slot(of: event) != slot {
                     problems.append("event \(event) listed in class \(c) slot \(slot) but indexed elsewhere")
                 }
             }

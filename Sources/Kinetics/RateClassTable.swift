@@ -12,6 +12,13 @@
 /// debug builds.
 public final class RateClassTable {
     public static let noClass = UInt16.max
+    @usableFromInline static let emptySlot = UInt64(noClass) << 32
+
+    @inlinable @inline(__always) func storedClass(_ e: Int) -> UInt16 { UInt16(truncatingIfNeeded: slots[e] >> 32) }
+    @inlinable @inline(__always) func storedPosition(_ e: Int) -> Int { Int(UInt32(truncatingIfNeeded: slots[e])) }
+    @inlinable @inline(__always) func store(_ e: Int, rateClass: UInt16, position: Int) {
+        slots[e] = UInt64(rateClass) << 32 | UInt64(UInt32(truncatingIfNeeded: position))
+    }
 
     public let eventCount: Int
     public let classCount: Int
@@ -24,8 +31,9 @@ public final class RateClassTable {
     @usableFromInline let counts: UnsafeMutablePointer<Int>
     @usableFromInline let capacities: UnsafeMutablePointer<Int>
     @usableFromInline let members: UnsafeMutablePointer<UnsafeMutablePointer<UInt32>>
-    @usableFromInline let classOf: UnsafeMutablePointer<UInt16>
-    @usableFromInline let position: UnsafeMutablePointer<UInt32>
+    /// Per event, packed so one cache line serves both look-ups: slot in its class's member
+    /// array (low 32 bits) and class (bits 32…47, `noClass` when none).
+    @usableFromInline let slots: UnsafeMutablePointer<UInt64>
 
     /// A table for events `0 ..< eventCount`, all initially in no class.
     public init(eventCount: Int, catalog: RateCatalog) {
@@ -46,10 +54,8 @@ public final class RateClassTable {
             capacities[c] = 16
             members[c] = .allocate(capacity: 16)
         }
-        classOf = .allocate(capacity: max(eventCount, 1))
-        classOf.initialize(repeating: Self.noClass, count: max(eventCount, 1))
-        position = .allocate(capacity: max(eventCount, 1))
-        position.initialize(repeating: 0, count: max(eventCount, 1))
+        slots = .allocate(capacity: max(eventCount, 1))
+        slots.initialize(repeating: Self.emptySlot, count: max(eventCount, 1))
     }
 
     deinit {
@@ -58,8 +64,7 @@ public final class RateClassTable {
         counts.deallocate()
         capacities.deallocate()
         members.deallocate()
-        classOf.deallocate()
-        position.deallocate()
+        slots.deallocate()
     }
 
     // MARK: Queries
@@ -73,7 +78,7 @@ public final class RateClassTable {
 
     /// The class `event` is in, or nil.
     @inlinable public func rateClass(of event: UInt32) -> Int? {
-        let c = classOf[Int(event)]
+        let c = storedClass(Int(event))
         return c == Self.noClass ? nil : Int(c)
     }
 
@@ -81,6 +86,9 @@ public final class RateClassTable {
 
     /// The current rate of one event of class `c` (base rate × its type's factor), s⁻¹.
     @inlinable public func rate(ofClass c: Int) -> Double { rates[c] }
+
+    /// The slot of `event` in its class's member array (meaningless when it has no class).
+    public func slot(of event: UInt32) -> Int { storedPosition(Int(event)) }
 
     /// Members of class `c`, in slot order (the order selection uses).
     public func members(ofClass c: Int) -> [UInt32] {
@@ -101,21 +109,21 @@ public final class RateClassTable {
     public func assign(_ event: UInt32, to newClass: Int?) {
         let e = Int(event)
         assert(e < eventCount, "event \(event) outside 0..<\(eventCount)")
-        let old = classOf[e]
+        let old = storedClass(e)
         let new = newClass.map { UInt16(truncatingIfNeeded: $0) } ?? Self.noClass
         if old == new { return }
         if old != Self.noClass { remove(e, from: Int(old)) }
-        if new != Self.noClass { insert(e, into: Int(new)) }
-        classOf[e] = new
+        if new != Self.noClass { insert(e, into: Int(new)) } else { slots[e] = Self.emptySlot }
     }
 
     @inlinable @inline(__always)
     func remove(_ e: Int, from c: Int) {
-        let slot = Int(position[e])
-        let last = counts[c] - 1
-        let moved = members[c][last]
-        members[c][slot] = moved
-        position[Int(moved)] = UInt32(truncatingIfNeeded: slot)
+        let slot = storedPosition(e)
+        let last = counts[c] &- 1
+        let list = members[c]
+        let moved = list[last]
+        list[slot] = moved
+        store(Int(moved), rateClass: UInt16(truncatingIfNeeded: c), position: slot)
         counts[c] = last
     }
 
@@ -125,8 +133,8 @@ public final class RateClassTable {
         if counts[c] == capacities[c] { grow(c) }
         let slot = counts[c]
         members[c][slot] = UInt32(truncatingIfNeeded: e)
-        position[e] = UInt32(truncatingIfNeeded: slot)
-        counts[c] = slot + 1
+        store(e, rateClass: UInt16(truncatingIfNeeded: c), position: slot)
+        counts[c] = slot &+ 1
     }
 
     @usableFromInline func grow(_ c: Int) {
@@ -180,15 +188,14 @@ public final class RateClassTable {
         guard lists.count == classCount else {
             throw .mismatch(field: "rate classes", expected: "\(classCount)", found: "\(lists.count)")
         }
-        classOf.update(repeating: Self.noClass, count: max(eventCount, 1))
+        slots.update(repeating: Self.emptySlot, count: max(eventCount, 1))
         for c in 0..<classCount { counts[c] = 0 }
         for (c, list) in lists.enumerated() {
             for event in list {
-                guard Int(event) < eventCount, classOf[Int(event)] == Self.noClass else {
+                guard Int(event) < eventCount, storedClass(Int(event)) == Self.noClass else {
                     throw .corrupt(reason: "event \(event) of class \(c) is out of range or listed twice")
                 }
                 insert(Int(event), into: c)
-                classOf[Int(event)] = UInt16(c)
             }
         }
     }

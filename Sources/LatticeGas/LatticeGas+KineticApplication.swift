@@ -5,58 +5,65 @@ import Lattice
 extension LatticeGas: KineticApplication {
     public var eventCount: Int { sites.shape.siteCount }
 
+    @usableFromInline static let particleCell = UInt32(SiteState.particle) << 16
+    @usableFromInline static let stateMask: UInt32 = 0xFF_0000
+
     @inlinable @inline(__always)
     public func classify(_ event: UInt32) -> Int? {
-        guard sites[event] == SiteState.particle else { return nil }
-        let c = classOfKey.withUnsafeBufferPointer { table in
-            keys.withUnsafeBufferPointer { table[Int($0[Int(event)])] }
-        }
+        let cell = cells.withUnsafeBufferPointer { $0[Int(event)] }
+        guard cell & Self.stateMask == Self.particleCell else { return nil }
+        let c = classOfKey.withUnsafeBufferPointer { $0[Int(cell & 0xFFFF)] }
         return c < 0 ? nil : Int(c)
     }
 
-    /// Moves the particle at `event` to one of its empty neighbours, chosen uniformly.
+    /// Moves the particle at `event` to one of its empty neighbours, chosen uniformly with the
+    /// free uniform number (the class says how many empty neighbours there are).
     @inlinable @inline(__always)
     public mutating func perform(
         _ event: UInt32, rateClass: Int, uniform: Double, random: inout UniformBuffer, affected: AffectedEvents
     ) {
         let targets = targetsOfClass.withUnsafeBufferPointer { $0[rateClass] }
-        let weights = stateWeights
-        recentHop = keys.withUnsafeMutableBufferPointer { keys in
-            sites.withMutableAccess { grid in
-                let around = grid.shape.neighbors(of: event)
-                var pick = Int(uniform * Double(targets))
-                var direction = 0
-                for d in 0..<Neighbors.directions {
-                    let site = around[d]
-                    if site != Neighbors.none, grid[site] == SiteState.empty {
-                        if pick == 0 { direction = d; break }
-                        pick &-= 1
-                    }
+        let delta = UInt32(stateWeights.withUnsafeBufferPointer { $0[Int(SiteState.particle)] &- $0[Int(SiteState.empty)] })
+        let shape = sites.shape
+        let around = shape.neighbors(of: event)
+        let hop = cells.withUnsafeMutableBufferPointer { cells in
+            var pick = Int(uniform * Double(targets))
+            var direction = 0
+            for d in 0..<Neighbors.directions {
+                let site = around[d]
+                if site != Neighbors.none, cells[Int(site)] & Self.stateMask == 0 {
+                    if pick == 0 { direction = d; break }
+                    pick &-= 1
                 }
-                let destination = around[direction]
-                let delta = weights[Int(SiteState.particle)] &- weights[Int(SiteState.empty)]
-                grid.set(event, to: SiteState.empty)
-                Self.shift(keys, around: around, by: 0 &- delta, grid: grid, affected: affected)
-                grid.set(destination, to: SiteState.particle)
-                Self.shift(keys, around: grid.shape.neighbors(of: destination), by: delta, grid: grid,
-                           affected: affected)
-                affected.append(event)
-                affected.append(destination)
-                return Hop(origin: event, destination: destination, direction: direction)
             }
+            let destination = around[direction]
+            cells[Int(event)] &-= Self.particleCell
+            Self.shift(cells, around: around, by: 0 &- delta, affected: affected)
+            cells[Int(destination)] &+= Self.particleCell
+            Self.shift(cells, around: shape.neighbors(of: destination), by: delta, affected: affected)
+            affected.append(event)
+            affected.append(destination)
+            return Hop(origin: event, destination: destination, direction: direction)
         }
+        sites.withMutableAccess { grid in
+            grid.set(hop.origin, to: SiteState.empty)
+            grid.set(hop.destination, to: SiteState.particle)
+        }
+        recentHop = hop
     }
 
     /// Adds `delta` to the neighbour keys of the sites `around` a changed site and lists the
     /// mobile ones, whose class may have changed.
     @inlinable @inline(__always)
     static func shift(
-        _ keys: UnsafeMutableBufferPointer<UInt16>, around: Neighbors, by delta: UInt16,
-        grid: MutableSiteAccess, affected: AffectedEvents
+        _ cells: UnsafeMutableBufferPointer<UInt32>, around: Neighbors, by delta: UInt32, affected: AffectedEvents
     ) {
-        for neighbor in around {
-            keys[Int(neighbor)] &+= delta
-            if grid[neighbor] == SiteState.particle { affected.append(neighbor) }
+        for d in 0..<Neighbors.directions {
+            let neighbor = around[d]
+            if neighbor == Neighbors.none { continue }
+            let cell = cells[Int(neighbor)] &+ delta
+            cells[Int(neighbor)] = cell
+            if cell & stateMask == particleCell { affected.append(neighbor) }
         }
     }
 }

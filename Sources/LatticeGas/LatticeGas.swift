@@ -8,14 +8,16 @@ import Lattice
 /// Event i is "the particle at site i hops"; all of a particle's directions are one event of
 /// rate n_T · Γ(B) (n_T empty neighbours), and the direction is drawn after selection, which
 /// keeps one class entry per particle instead of one per (particle, direction).
-/// Each site stores a ``NeighborKey`` of its surroundings, updated when a neighbour changes,
-/// so that re-classifying a site is a table look-up.
+/// Each site has a 32-bit cell: its state (bits 16…23) and the ``NeighborKey`` of its
+/// surroundings (bits 0…15), updated when a neighbour changes, so that re-classifying a site is
+/// one load and one table look-up. (The `SiteGrid` keeps the same states, with bit planes, for
+/// whole-lattice kernels and output; the event loop reads the cells.)
 public struct LatticeGas {
     public static let maximumSubstrateKinds = 3
 
     public let parameters: LatticeGasParameters
     @usableFromInline var sites: SiteGrid
-    @usableFromInline var keys: [UInt16]
+    @usableFromInline var cells: [UInt32]
     @usableFromInline let classOfKey: [Int16]
     @usableFromInline let stateWeights: [UInt16]
     @usableFromInline let targetsOfClass: [Int]
@@ -57,8 +59,8 @@ public struct LatticeGas {
         do { rateCatalog = try RateCatalog(rates: classes.rates) } catch {
             throw .invalidState(reason: "\(error)")
         }
-        keys = []
-        keys = (0..<UInt32(shape.siteCount)).map(freshKey)
+        cells = []
+        cells = (0..<UInt32(shape.siteCount)).map(freshCell)
     }
 
     public var shape: LatticeShape { grid.shape }
@@ -90,16 +92,16 @@ public struct LatticeGas {
 
     public var particleCount: Int { grid.populations()[Int(SiteState.particle)] }
 
-    /// The neighbour key of `site`, computed from scratch.
-    func freshKey(_ site: UInt32) -> UInt16 {
-        var key: UInt16 = 0
-        for neighbor in grid.shape.neighbors(of: site) { key += stateWeights[Int(grid[neighbor])] }
-        return key
+    /// The cell of `site` (state and neighbour key), computed from scratch.
+    func freshCell(_ site: UInt32) -> UInt32 {
+        var key: UInt32 = 0
+        for neighbor in grid.shape.neighbors(of: site) { key += UInt32(stateWeights[Int(grid[neighbor])]) }
+        return UInt32(grid[site]) << 16 | key
     }
 
-    /// Sites whose stored neighbour key differs from a fresh count (empty when bookkeeping is exact).
-    public func staleKeys() -> [UInt32] {
-        (0..<UInt32(grid.shape.siteCount)).filter { keys[Int($0)] != freshKey($0) }
+    /// Sites whose stored cell differs from a fresh count (empty when bookkeeping is exact).
+    public func staleCells() -> [UInt32] {
+        (0..<UInt32(grid.shape.siteCount)).filter { cells[Int($0)] != freshCell($0) }
     }
 
     /// Number of particle–particle bonds (each pair once), an energy observable.

@@ -40,7 +40,7 @@ import Testing
         for _ in 0..<40 {
             _ = engine.run(.events(engine.clock.events + 500))
             #expect(engine.inconsistencies().isEmpty)
-            #expect(engine.application.staleKeys().isEmpty)
+            #expect(engine.application.staleCells().isEmpty)
             #expect(engine.application.grid.checkPlanes())
         }
         #expect(engine.application.particleCount == particles)
