@@ -17,11 +17,17 @@ public struct Checkpoint: Equatable, Sendable {
     public var clock: Clock
     public var random: UniformBuffer.Snapshot
     public var memberLists: [[UInt32]]
+    /// The scan order of the non-empty classes (selection depends on it too).
+    public var activeOrder: [Int]
+    /// The event-type factors in force (an electrode potential, say).
+    public var typeFactors: [Double]
 
     public init(
         applicationName: String, applicationState: [UInt8], clock: Clock,
-        random: UniformBuffer.Snapshot, memberLists: [[UInt32]]
+        random: UniformBuffer.Snapshot, memberLists: [[UInt32]], activeOrder: [Int], typeFactors: [Double]
     ) {
+        self.activeOrder = activeOrder
+        self.typeFactors = typeFactors
         self.applicationName = applicationName
         self.applicationState = applicationState
         self.clock = clock
@@ -40,6 +46,8 @@ public struct Checkpoint: Equatable, Sendable {
         writer.write(UInt64(random.used))
         writer.write(UInt64(memberLists.count))
         for list in memberLists { writer.write(array: list) }
+        writer.write(array: activeOrder.map { UInt32($0) })
+        writer.write(array: typeFactors)
         writer.write(bytes: applicationState)
         writer.write(Checksum.fnv1a64(writer.bytes))
         return writer.bytes
@@ -71,6 +79,8 @@ public struct Checkpoint: Equatable, Sendable {
             }
             memberLists = []
             for c in 0..<Int(classCount) { memberLists.append(try reader.readArray(UInt32.self, "members of class \(c)")) }
+            activeOrder = try reader.readArray(UInt32.self, "active class order", limit: Int(classCount)).map { Int($0) }
+            typeFactors = try reader.readDoubleArray("type factors", limit: 1 << 16)
             applicationState = try reader.readBytes("application state")
             guard reader.isAtEnd else { throw CheckpointError.corrupt(reason: "\(reader.remaining) trailing bytes") }
         } catch let error as CheckpointError {

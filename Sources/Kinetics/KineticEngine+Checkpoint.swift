@@ -9,7 +9,8 @@ extension KineticEngine where Application: CheckpointableApplication {
         return Checkpoint(
             applicationName: Application.checkpointName, applicationState: writer.bytes, clock: clock,
             random: random.snapshot(),
-            memberLists: (0..<rates.classCount).map { rates.members(ofClass: $0) })
+            memberLists: (0..<rates.classCount).map { rates.members(ofClass: $0) },
+            activeOrder: rates.activeClasses, typeFactors: rates.typeFactors)
     }
 
     /// Resumes a checkpoint: the run continues the same trajectory as if never interrupted.
@@ -31,7 +32,12 @@ extension KineticEngine where Application: CheckpointableApplication {
             buffer = try UniformBuffer(stream: stream, snapshot: checkpoint.random)
         } catch { throw .corrupt(reason: "random state: \(error)") }
         self.init(application: application, random: buffer, clock: checkpoint.clock)
-        try rates.restore(memberLists: checkpoint.memberLists)
+        try rates.restore(memberLists: checkpoint.memberLists, order: checkpoint.activeOrder)
+        guard checkpoint.typeFactors.count == rates.typeCount,
+              checkpoint.typeFactors.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+            throw .corrupt(reason: "event-type factors")
+        }
+        for (type, factor) in checkpoint.typeFactors.enumerated() { rates.setTypeFactor(type, to: factor) }
         if let problem = inconsistencies().first {
             throw .corrupt(reason: "rate classes disagree with the lattice (\(problem))")
         }

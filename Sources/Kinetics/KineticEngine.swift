@@ -95,6 +95,10 @@ public struct KineticEngine<Application: KineticApplication> {
             if stored != nil { seen -= 1 }
         }
         if seen != 0 { problems.append("member lists hold \(seen) more entries than classified events") }
+        let nonEmpty = (0..<rates.classCount).filter { rates.count(ofClass: $0) > 0 }
+        if rates.activeClasses.sorted() != nonEmpty {
+            problems.append("active classes \(rates.activeClasses.sorted()) differ from the non-empty ones \(nonEmpty)")
+        }
         return problems
     }
 }

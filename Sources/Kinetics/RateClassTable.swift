@@ -25,9 +25,14 @@ public final class RateClassTable {
     public let typeCount: Int
     public let baseRates: [Double]
     public let classTypes: [Int]
-    public private(set) var typeFactors: [Double]
 
-    @usableFromInline let rates: UnsafeMutablePointer<Double>
+    @usableFromInline let base: UnsafeMutablePointer<Double>
+    @usableFromInline let typeOfClass: UnsafeMutablePointer<Int>
+    @usableFromInline let factors: UnsafeMutablePointer<Double>
+    /// The non-empty classes, densely, and each class's place in that list.
+    @usableFromInline let active: UnsafeMutablePointer<Int>
+    @usableFromInline let activePlace: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) @usableFromInline var activeCount = 0
     @usableFromInline let counts: UnsafeMutablePointer<Int>
     @usableFromInline let capacities: UnsafeMutablePointer<Int>
     @usableFromInline let members: UnsafeMutablePointer<UnsafeMutablePointer<UInt32>>
@@ -43,13 +48,18 @@ public final class RateClassTable {
         self.typeCount = catalog.typeCount
         self.baseRates = catalog.rates
         self.classTypes = catalog.types
-        self.typeFactors = [Double](repeating: 1, count: catalog.typeCount)
-        rates = .allocate(capacity: classCount)
+        base = .allocate(capacity: max(classCount, 1))
+        typeOfClass = .allocate(capacity: max(classCount, 1))
+        factors = .allocate(capacity: max(typeCount, 1))
+        factors.initialize(repeating: 1, count: max(typeCount, 1))
+        active = .allocate(capacity: max(classCount, 1))
+        activePlace = .allocate(capacity: max(classCount, 1))
         counts = .allocate(capacity: classCount)
         capacities = .allocate(capacity: classCount)
         members = .allocate(capacity: classCount)
         for c in 0..<classCount {
-            rates[c] = catalog.rates[c]
+            base[c] = catalog.rates[c]
+            typeOfClass[c] = catalog.types[c]
             counts[c] = 0
             capacities[c] = 16
             members[c] = .allocate(capacity: 16)
@@ -60,7 +70,11 @@ public final class RateClassTable {
 
     deinit {
         for c in 0..<classCount { members[c].deallocate() }
-        rates.deallocate()
+        base.deallocate()
+        typeOfClass.deallocate()
+        factors.deallocate()
+        active.deallocate()
+        activePlace.deallocate()
         counts.deallocate()
         capacities.deallocate()
         members.deallocate()
@@ -72,7 +86,10 @@ public final class RateClassTable {
     /// Σ (members of class c) × (rate of class c), in s⁻¹.
     @inlinable public var totalRate: Double {
         var total = 0.0
-        for c in 0..<classCount { total += Double(counts[c]) * rates[c] }
+        for i in 0..<activeCount {
+            let c = active[i]
+            total += Double(counts[c]) * rate(ofClass: c)
+        }
         return total
     }
 
@@ -85,7 +102,10 @@ public final class RateClassTable {
     @inlinable public func count(ofClass c: Int) -> Int { counts[c] }
 
     /// The current rate of one event of class `c` (base rate × its type's factor), s⁻¹.
-    @inlinable public func rate(ofClass c: Int) -> Double { rates[c] }
+    @inlinable @inline(__always) public func rate(ofClass c: Int) -> Double { base[c] * factors[typeOfClass[c]] }
+
+    /// Classes that hold at least one event, in scan order.
+    public var activeClasses: [Int] { (0..<activeCount).map { active[$0] } }
 
     /// The slot of `event` in its class's member array (meaningless when it has no class).
     public func slot(of event: UInt32) -> Int { storedPosition(Int(event)) }
@@ -96,9 +116,23 @@ public final class RateClassTable {
     }
 
     /// The total rate of the events of type `type`.
-    public func totalRate(ofType type: Int) -> Double {
+    public func totalRate(ofType type: Int) -> Double { baseRateSum(ofType: type) * factors[type] }
+
+    /// Σ count × base rate over the classes of `type`, before the type factor: what an
+    /// electrochemical control needs to solve for its potential.
+    @inlinable public func baseRateSum(ofType type: Int) -> Double {
         var total = 0.0
-        for c in 0..<classCount where classTypes[c] == type { total += Double(counts[c]) * rates[c] }
+        for i in 0..<activeCount {
+            let c = active[i]
+            if typeOfClass[c] == type { total += Double(counts[c]) * base[c] }
+        }
+        return total
+    }
+
+    /// Number of events in the classes of `type`.
+    @inlinable public func count(ofType type: Int) -> Int {
+        var total = 0
+        for i in 0..<activeCount where typeOfClass[active[i]] == type { total += counts[active[i]] }
         return total
     }
 
@@ -125,6 +159,23 @@ public final class RateClassTable {
         list[slot] = moved
         store(Int(moved), rateClass: UInt16(truncatingIfNeeded: c), position: slot)
         counts[c] = last
+        if last == 0 { deactivate(c) }
+    }
+
+    @inlinable @inline(__always)
+    func activate(_ c: Int) {
+        activePlace[c] = activeCount
+        active[activeCount] = c
+        activeCount &+= 1
+    }
+
+    @inlinable @inline(__always)
+    func deactivate(_ c: Int) {
+        let place = activePlace[c]
+        activeCount &-= 1
+        let moved = active[activeCount]
+        active[place] = moved
+        activePlace[moved] = place
     }
 
     @inlinable @inline(__always)
@@ -132,6 +183,7 @@ public final class RateClassTable {
         assert(c < classCount, "class \(c) outside 0..<\(classCount)")
         if counts[c] == capacities[c] { grow(c) }
         let slot = counts[c]
+        if slot == 0 { activate(c) }
         members[c][slot] = UInt32(truncatingIfNeeded: e)
         store(e, rateClass: UInt16(truncatingIfNeeded: c), position: slot)
         counts[c] = slot &+ 1
@@ -147,11 +199,13 @@ public final class RateClassTable {
     }
 
     /// Scales every class of event type `type` by `factor` (relative to its base rate).
-    public func setTypeFactor(_ type: Int, to factor: Double) {
+    @inlinable public func setTypeFactor(_ type: Int, to factor: Double) {
         precondition(factor >= 0 && factor.isFinite, "type factor must be finite and ≥ 0, got \(factor)")
-        typeFactors[type] = factor
-        for c in 0..<classCount where classTypes[c] == type { rates[c] = baseRates[c] * factor }
+        factors[type] = factor
     }
+
+    /// The factor of each event type.
+    public var typeFactors: [Double] { (0..<typeCount).map { factors[$0] } }
 
     // MARK: Selection
 
@@ -166,12 +220,14 @@ public final class RateClassTable {
     public func select(target: Double) -> (event: UInt32, rateClass: Int, fraction: Double) {
         var remaining = target
         var lastNonEmpty = -1
-        for c in 0..<classCount where counts[c] > 0 {
-            let weight = Double(counts[c]) * rates[c]
+        for i in 0..<activeCount {
+            let c = active[i]
+            let rate = rate(ofClass: c)
+            let weight = Double(counts[c]) * rate
             if weight <= 0 { continue }
             lastNonEmpty = c
             if remaining < weight {
-                let position = remaining / rates[c]
+                let position = remaining / rate
                 let slot = min(Int(position), counts[c] - 1)
                 return (members[c][slot], c, min(max(position - Double(slot), 0), 1.0.nextDown))
             }
@@ -182,16 +238,22 @@ public final class RateClassTable {
         return (members[lastNonEmpty][counts[lastNonEmpty] - 1], lastNonEmpty, 1.0.nextDown)
     }
 
-    /// Replaces all memberships by `lists` (one member list per class, in slot order), as saved
-    /// by a checkpoint. Fails when an event appears twice or is out of range.
-    public func restore(memberLists lists: [[UInt32]]) throws(CheckpointError) {
+    /// Replaces all memberships by `lists` (one member list per class, in slot order), filling the
+    /// classes in `order` (the saved scan order of ``activeClasses``), as saved by a checkpoint.
+    /// Fails when an event appears twice or is out of range, or the order is not the non-empty classes.
+    public func restore(memberLists lists: [[UInt32]], order: [Int]) throws(CheckpointError) {
         guard lists.count == classCount else {
             throw .mismatch(field: "rate classes", expected: "\(classCount)", found: "\(lists.count)")
         }
+        let nonEmpty = Set(lists.indices.filter { !lists[$0].isEmpty })
+        guard order.count == nonEmpty.count, Set(order) == nonEmpty else {
+            throw .corrupt(reason: "active class order does not match the non-empty classes")
+        }
         slots.update(repeating: Self.emptySlot, count: max(eventCount, 1))
         for c in 0..<classCount { counts[c] = 0 }
-        for (c, list) in lists.enumerated() {
-            for event in list {
+        activeCount = 0
+        for c in order {
+            for event in lists[c] {
                 guard Int(event) < eventCount, storedClass(Int(event)) == Self.noClass else {
                     throw .corrupt(reason: "event \(event) of class \(c) is out of range or listed twice")
                 }

@@ -30,6 +30,8 @@ import Testing
                     #expect(table.count(ofClass: c) == expected.count)
                 }
                 for e in 0..<events { #expect(table.rateClass(of: UInt32(e)) == model[e]) }
+                let populated = (0..<classes).filter { c in model.contains { $0 == c } }
+                #expect(table.activeClasses.sorted() == populated)
                 let total = (0..<classes).reduce(0.0) { $0 + Double(table.count(ofClass: $1)) * table.rate(ofClass: $1) }
                 #expect(table.totalRate == total)
             }

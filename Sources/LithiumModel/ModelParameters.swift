@@ -1,0 +1,84 @@
+import Foundation
+
+/// The physical inputs of the Li model, in the units users think in. ``RateConstants``
+/// turns them into event rates (s⁻¹); docs/MODEL.md gives every formula.
+public struct ModelParameters: Sendable, Equatable {
+    /// Temperature T, K.
+    public var temperature = 298.15
+    /// Site edge ℓ, nm. 0.2785 nm = Ω^(1/3) is atomistic (one Li per site); a few nm is a
+    /// mesoscale site holding ℓ³/Ω atoms, with effective energies.
+    public var siteEdge = 2.0
+    /// Effective Li–Li bond energy ε(Li,Li), eV. Default 0.05 eV: a mesoscale value that puts the
+    /// kink–adatom binding difference (2ε = 0.1 eV ≈ 4 kT) in the range that gives
+    /// nucleation overpotentials of tens of mV (see docs/MODEL.md; not fitted to any result).
+    public var lithiumBondEnergy = 0.05
+    /// The substrate (collector) metal.
+    public var substrate: Substrate
+    /// Li–alloy bond energy ε(Li,LiM), eV; nil: equal to ε(Li,M) (Li does not tell M and LiM apart).
+    public var lithiumAlloyBondEnergy: Double?
+    /// Li–SEI bond energy, eV.
+    public var lithiumSEIBondEnergy = 0.0
+    /// Mobility of a Li site on the bare substrate terrace, cm²/s: Γ = D/ℓ² per direction.
+    /// Default: Li self-diffusion (NMR) 7.65e-11 cm²/s, the collective rearrangement of a mesoscale site.
+    public var lithiumDiffusivity = MaterialPresets.lithiumSelfDiffusivity
+    /// Exchange current density i₀ of Li/Li⁺, mA/cm².
+    public var exchangeCurrentDensity = 1.0
+    /// Transfer coefficient α (0 < α < 1).
+    public var transferCoefficient = 0.5
+    /// Substrate layers at the bottom of the box (z = 0 …), ≥ 1.
+    public var substrateLayers = 2
+
+    public init(substrate: Substrate) { self.substrate = substrate }
+
+    /// Parameters for a named substrate preset (Cu, Au, Ag, Mg, Zn, Sn).
+    public init(substrateNamed name: String) throws(ModelError) {
+        guard let preset = MaterialPresets.substrate(named: name) else {
+            throw .invalid(field: "substrate", value: name,
+                           allowed: MaterialPresets.substrates.map(\.name).joined(separator: ", "))
+        }
+        self.init(substrate: preset.substrate(lithiumBond: 0.05))
+    }
+
+    /// k_B T, eV.
+    public var thermalEnergy: Double { PhysicalConstants.boltzmann * temperature }
+    /// Li atoms on one site: ℓ³/Ω.
+    public var atomsPerSite: Double { pow(siteEdge, 3) / PhysicalConstants.lithiumAtomicVolume }
+    /// ε(Li,LiM) in effect, eV.
+    public var effectiveAlloyBondEnergy: Double { lithiumAlloyBondEnergy ?? substrate.lithiumBondEnergy }
+
+    /// Throws unless every field is in its allowed range; the message names the field.
+    public func validate() throws(ModelError) {
+        func check(_ ok: Bool, _ field: String, _ value: Double, _ allowed: String) throws(ModelError) {
+            if !ok { throw .invalid(field: field, value: "\(value)", allowed: allowed) }
+        }
+        try check(temperature > 0 && temperature.isFinite, "temperature_K", temperature, "> 0")
+        try check(siteEdge > 0 && siteEdge.isFinite, "site_edge_nm", siteEdge, "> 0")
+        try check(lithiumBondEnergy >= 0 && lithiumBondEnergy.isFinite, "li_li_bond_eV", lithiumBondEnergy, "≥ 0, finite")
+        try check(substrate.lithiumBondEnergy.isFinite, "li_substrate_bond_eV", substrate.lithiumBondEnergy, "finite")
+        try check(effectiveAlloyBondEnergy.isFinite, "li_alloy_bond_eV", effectiveAlloyBondEnergy, "finite")
+        try check(lithiumSEIBondEnergy.isFinite, "li_sei_bond_eV", lithiumSEIBondEnergy, "finite")
+        try check(lithiumDiffusivity > 0 && lithiumDiffusivity.isFinite, "li_diffusivity_cm2_s", lithiumDiffusivity, "> 0")
+        try check(exchangeCurrentDensity > 0 && exchangeCurrentDensity.isFinite,
+                  "exchange_current_density_mA_cm2", exchangeCurrentDensity, "> 0")
+        try check(transferCoefficient > 0 && transferCoefficient < 1, "transfer_coefficient", transferCoefficient, "0 < α < 1")
+        try check(substrateLayers >= 1, "substrate_layers", Double(substrateLayers), "≥ 1")
+        if substrate.lithiophilic {
+            try check(substrate.alloyDiffusivity > 0 && substrate.alloyDiffusivity.isFinite,
+                      "alloy_diffusivity_cm2_s", substrate.alloyDiffusivity, "> 0 for a lithiophilic substrate")
+            try check(substrate.alloyingFreeEnergy.isFinite, "alloying_free_energy_eV", substrate.alloyingFreeEnergy, "finite")
+        }
+    }
+}
+
+/// Why a Li-model input was refused.
+public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalid(field: String, value: String, allowed: String)
+    case impossible(String)
+
+    public var description: String {
+        switch self {
+        case let .invalid(field, value, allowed): return "\(field) = \(value) is not allowed; allowed: \(allowed)"
+        case let .impossible(reason): return reason
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Event rates of the Li model in s⁻¹, derived from ``ModelParameters``.
+///
+/// - Hop (per allowed direction): Γ(B) = (D_Li/ℓ²)·exp(−(B − ε(Li,M))/kT): an adatom on the bare
+///   substrate (one bond, B = ε(Li,M)) hops with D_Li/ℓ².
+/// - Reduction (per empty site touching a conductor): k₀·exp(αfη).
+/// - Oxidation (per Li site touching the electrolyte): k₀·exp(−(1−α)fη)·exp(−(B − B_kink)/kT),
+///   B_kink = 3ε(Li,Li).
+/// - Alloying (per M neighbour of a Li site): (D_alloy/ℓ²)·exp(−(B − ε(Li,M))/kT).
+/// - De-alloying (per empty neighbour of a LiM site): (D_alloy/ℓ²)·exp(−(B_in − ε(Li,M))/kT).
+/// - Transport in the alloy (per M neighbour of a LiM site): (D_alloy/ℓ²)·exp(−(B_in − B_in⁰)/kT).
+/// B is the bond sum of the Li site; B_in = B_kink + ΔG_alloy + n_Li·(ε(Li,LiM) − ε(Li,M)) is the
+/// binding of Li dissolved in M (ΔG_alloy: stability relative to bulk Li), B_in⁰ its value with no
+/// Li neighbours. k₀ = i₀·ℓ²/(e·ℓ³/Ω): the exchange current per site at equilibrium.
+public struct RateConstants: Sendable, Equatable {
+    public let kT: Double
+    /// f = e/kT, V⁻¹ (one electron per event in the exponent).
+    public let f: Double
+    public let alpha: Double
+    public let k0: Double
+    public let hopPrefactor: Double
+    public let alloyPrefactor: Double
+    public let hopReference: Double
+    public let kinkBinding: Double
+    public let alloyBindingBase: Double
+    public let atomsPerSite: Double
+    /// Site face area ℓ², cm².
+    public let siteArea: Double
+
+    public init(_ p: ModelParameters) {
+        kT = p.thermalEnergy
+        f = 1 / kT
+        alpha = p.transferCoefficient
+        let edgeCm = p.siteEdge * 1e-7
+        siteArea = edgeCm * edgeCm
+        atomsPerSite = p.atomsPerSite
+        let i0 = p.exchangeCurrentDensity * 1e-3  // A/cm²
+        k0 = i0 * siteArea / (PhysicalConstants.elementaryCharge * atomsPerSite)
+        hopPrefactor = p.lithiumDiffusivity / siteArea
+        alloyPrefactor = p.substrate.lithiophilic ? p.substrate.alloyDiffusivity / siteArea : 0
+        hopReference = p.substrate.lithiumBondEnergy
+        kinkBinding = 3 * p.lithiumBondEnergy
+        alloyBindingBase = kinkBinding + p.substrate.alloyingFreeEnergy
+    }
+
+    public func hop(binding b: Double) -> Double { hopPrefactor * exp(-(b - hopReference) / kT) }
+    /// Oxidation rate at η = 0 (the η factor is applied per event type).
+    public func oxidation(binding b: Double) -> Double { k0 * exp(-(b - kinkBinding) / kT) }
+    public func alloying(binding b: Double) -> Double { alloyPrefactor * exp(-(b - hopReference) / kT) }
+    public func dealloying(alloyBinding bIn: Double) -> Double { alloyPrefactor * exp(-(bIn - hopReference) / kT) }
+    public func alloyTransport(alloyBinding bIn: Double) -> Double { alloyPrefactor * exp(-(bIn - alloyBindingBase) / kT) }
+
+    /// Net faradaic events per second that carry current density `j` (mA/cm²) over `sites` surface sites.
+    public func eventsPerSecond(currentDensity j: Double, surfaceSites: Int) -> Double {
+        j * 1e-3 * siteArea * Double(surfaceSites) / (PhysicalConstants.elementaryCharge * atomsPerSite)
+    }
+
+    /// Charge of one faradaic event per surface area, mC/cm², for `surfaceSites` sites.
+    public func chargePerEvent(surfaceSites: Int) -> Double {
+        PhysicalConstants.elementaryCharge * atomsPerSite * 1e3 / (siteArea * Double(surfaceSites))
+    }
+}
