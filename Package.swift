@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -41,15 +42,30 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "LithiumModel",
+            dependencies: ["Lattice", "Kinetics", "GSLRandom", "BinaryCoding"],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        .target(name: "Output", dependencies: ["BinaryCoding"], exclude: ["README.md"], swiftSettings: strict),
+        .target(
+            name: "Simulation",
+            dependencies: ["LithiumModel", "Analysis", "Output", "Kinetics", "Lattice", "GSLRandom",
+                           .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Analysis",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            dependencies: ["Lattice", .product(name: "RealModule", package: "swift-numerics")],
             exclude: ["README.md"],
             swiftSettings: strict
         ),
         .target(
             name: "LiKMCCommands",
             dependencies: [
-                "GSLRandom", "Lattice", "Kinetics", "LatticeGas", "Analysis", "BinaryCoding",
+                "GSLRandom", "Lattice", "Kinetics", "LatticeGas", "Analysis", "BinaryCoding", "LithiumModel",
+                "Simulation", "Output",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"],

@@ -7,6 +7,8 @@ import Foundation
 /// - Reduction (per empty site touching a conductor): k₀·exp(αfη).
 /// - Oxidation (per Li site touching the electrolyte): k₀·exp(−(1−α)fη)·exp(−(B − B_kink)/kT),
 ///   B_kink = 3ε(Li,Li).
+/// - Reduction into M (per M site touching the electrolyte, lithiophilic only): k₀·exp(αfη);
+///   oxidation of LiM (per LiM site touching the electrolyte): k₀·exp(−(1−α)fη)·exp(−(B_in − B_kink)/kT).
 /// - Alloying (per M neighbour of a Li site): (D_alloy/ℓ²)·exp(−(B − ε(Li,M))/kT).
 /// - De-alloying (per empty neighbour of a LiM site): (D_alloy/ℓ²)·exp(−(B_in − ε(Li,M))/kT).
 /// - Transport in the alloy (per M neighbour of a LiM site): (D_alloy/ℓ²)·exp(−(B_in − B_in⁰)/kT).
@@ -47,6 +49,8 @@ public struct RateConstants: Sendable, Equatable {
     public func hop(binding b: Double) -> Double { hopPrefactor * exp(-(b - hopReference) / kT) }
     /// Oxidation rate at η = 0 (the η factor is applied per event type).
     public func oxidation(binding b: Double) -> Double { k0 * exp(-(b - kinkBinding) / kT) }
+    /// Oxidation of Li dissolved in M at η = 0.
+    public func alloyOxidation(alloyBinding bIn: Double) -> Double { k0 * exp(-(bIn - kinkBinding) / kT) }
     public func alloying(binding b: Double) -> Double { alloyPrefactor * exp(-(b - hopReference) / kT) }
     public func dealloying(alloyBinding bIn: Double) -> Double { alloyPrefactor * exp(-(bIn - hopReference) / kT) }
     public func alloyTransport(alloyBinding bIn: Double) -> Double { alloyPrefactor * exp(-(bIn - alloyBindingBase) / kT) }

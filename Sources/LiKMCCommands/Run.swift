@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Output
+import Simulation
+
+/// `likmc run [FILE] --out DIR`: one simulation of a scenario.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one scenario and write summary.json and timeseries.csv.",
+        discussion: "Without FILE, runs the built-in default scenario (Li plating on Cu). The schema is in docs/SCENARIOS.md."
+    )
+
+    @Argument(help: "Scenario file (YAML). Omit for the built-in default.") var file: String?
+    @Option(help: "Output directory (created if missing).") var out = "likmc-out"
+    @Option(help: "Override the scenario's seed.") var seed: UInt64?
+    @Flag(help: "Replace existing result files in the output directory.") var force = false
+    @Flag(help: "No progress line on stderr.") var quiet = false
+
+    func run() throws {
+        var scenario = try ScenarioLoader.load(file)
+        if let seed { scenario.seed = seed }
+        let directory = try OutputDirectory(path: out, replace: force)
+        try directory.checkWritable(["summary.json", "timeseries.csv"])
+        var simulation = try PlatingRun(scenario: scenario)
+        let progress = ProgressLine(enabled: !quiet)
+        let result = simulation.run { progress.update(fraction: $0, detail: "") }
+        progress.finish()
+        try directory.write(result.timeSeriesCSV(), to: "timeseries.csv")
+        try directory.write(result.summaryJSON(command: CommandLine.arguments.joined(separator: " ")).rendered() + "\n",
+                            to: "summary.json")
+        let s = result
+        print(String(format: "%@ on %@: %llu events, %.4g s simulated, η_nuc = %.1f mV, plateau %.1f mV, "
+                     + "nuclei %.3g /cm², %.3g nm", scenario.name, scenario.parameters.substrate.name,
+                     s.events, s.simulatedSeconds, s.nucleationOverpotential, s.plateauOverpotential,
+                     s.nucleusDensity, s.meanNucleusSize))
+        print("wrote \(directory.file("summary.json")) and \(directory.file("timeseries.csv"))")
+    }
+}
+
+/// Reads a scenario file, or the built-in default.
+enum ScenarioLoader {
+    static func load(_ path: String?) throws -> Scenario {
+        guard let path else { return try Scenario.parse(yaml: Scenario.defaultYAML) }
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw ValidationError("cannot read scenario '\(path)': \(error.localizedDescription)")
+        }
+        do { return try Scenario.parse(yaml: text) } catch {
+            throw ValidationError("\(path): \(error)")
+        }
+    }
+}

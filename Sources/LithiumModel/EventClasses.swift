@@ -1,0 +1,78 @@
+import Kinetics
+
+/// The rate classes of the Li model and the look-up tables from a site's neighbour key to the
+/// class of each of its events. Classes of equal type and rate are merged.
+struct EventClasses {
+    var rates: [Double] = []
+    var types: [Int] = []
+    private var index: [ClassKey: Int] = [:]
+
+    /// Per key: the class of a Li site's oxidation / alloying, an LiM site's de-alloying /
+    /// transport, an empty site's reduction (-1: no such event), and a Li site's binding index.
+    var oxidation = [Int16](repeating: -1, count: NeighborCounts.keyCount)
+    var alloying = [Int16](repeating: -1, count: NeighborCounts.keyCount)
+    var dealloying = [Int16](repeating: -1, count: NeighborCounts.keyCount)
+    var transport = [Int16](repeating: -1, count: NeighborCounts.keyCount)
+    var reduction = [Int16](repeating: -1, count: NeighborCounts.keyCount)
+    /// Reduction into an M site, oxidation of an LiM site (lithiophilic substrates).
+    var alloyReduction = [Int16](repeating: -1, count: NeighborCounts.keyCount)
+    var alloyOxidation = [Int16](repeating: -1, count: NeighborCounts.keyCount)
+    var bindingIndex = [UInt16](repeating: 0, count: NeighborCounts.keyCount)
+    /// Solid neighbours per key (a hop target needs two: the mover and one more).
+    var solidCount = [UInt8](repeating: 0, count: NeighborCounts.keyCount)
+    /// hop[bindingIndex·7 + targets]: class of a Li site's hop event.
+    var hop: [Int16] = []
+
+    init(parameters p: ModelParameters, constants k: RateConstants, coordinations: Set<Int>) {
+        var bindings: [Double] = []
+        var bindingOf: [Double: Int] = [:]
+        for key in 0..<NeighborCounts.keyCount {
+            let n = NeighborCounts(key: key)
+            guard coordinations.contains(n.total) else { continue }
+            solidCount[key] = UInt8(n.solid)
+            let b = Double(n.lithium) * p.lithiumBondEnergy + Double(n.substrate) * p.substrate.lithiumBondEnergy
+                + Double(n.alloy) * p.effectiveAlloyBondEnergy + Double(n.sei) * p.lithiumSEIBondEnergy
+            if bindingOf[b] == nil {
+                bindingOf[b] = bindings.count
+                bindings.append(b)
+            }
+            bindingIndex[key] = UInt16(bindingOf[b]!)
+            let bIn = k.alloyBindingBase + Double(n.lithium) * (p.effectiveAlloyBondEnergy - p.substrate.lithiumBondEnergy)
+            if n.conductors > 0 { reduction[key] = classFor(.reduction, rate: k.k0) }
+            if n.empty > 0 { oxidation[key] = classFor(.oxidation, rate: k.oxidation(binding: b)) }
+            if n.substrate > 0 && p.substrate.lithiophilic {
+                alloying[key] = classFor(.alloying, rate: Double(n.substrate) * k.alloying(binding: b))
+                transport[key] = classFor(.alloyTransport, rate: Double(n.substrate) * k.alloyTransport(alloyBinding: bIn))
+            }
+            if n.empty > 0 && p.substrate.lithiophilic {
+                dealloying[key] = classFor(.dealloying, rate: Double(n.empty) * k.dealloying(alloyBinding: bIn))
+                alloyReduction[key] = classFor(.reduction, rate: k.k0)
+                alloyOxidation[key] = classFor(.oxidation, rate: k.alloyOxidation(alloyBinding: bIn))
+            }
+        }
+        hop = [Int16](repeating: -1, count: bindings.count * 7)
+        for (i, b) in bindings.enumerated() {
+            for targets in 1...6 { hop[i * 7 + targets] = classFor(.hop, rate: Double(targets) * k.hop(binding: b)) }
+        }
+    }
+
+    private struct ClassKey: Hashable {
+        let type: Int
+        let rate: Double
+    }
+
+    private mutating func classFor(_ type: EventType, rate: Double) -> Int16 {
+        guard rate > 0 else { return -1 }
+        let key = ClassKey(type: type.rawValue, rate: rate)
+        if let c = index[key] { return Int16(c) }
+        index[key] = rates.count
+        rates.append(rate)
+        types.append(type.rawValue)
+        precondition(rates.count < Int(Int16.max), "too many rate classes")
+        return Int16(rates.count - 1)
+    }
+
+    func catalog() throws -> RateCatalog {
+        try RateCatalog(rates: rates, types: types, typeCount: EventType.allCases.count)
+    }
+}

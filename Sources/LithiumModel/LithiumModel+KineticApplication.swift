@@ -1,0 +1,164 @@
+import GSLRandom
+import Kinetics
+import Lattice
+
+extension LithiumModel: KineticApplication {
+    public var eventCount: Int { sites.shape.siteCount * EventSlot.perSite }
+
+    @inline(__always) func kind(_ cell: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: cell >> 16) }
+    @inline(__always) func key(_ cell: UInt32) -> Int { Int(cell & 0xFFFF) }
+
+    public func classify(_ event: UInt32) -> Int? {
+        let site = event / 3, slot = event % 3
+        let cell = cells[Int(site)]
+        let c: Int16
+        switch (kind(cell), slot) {
+        case (SiteKind.empty, 0): c = classes.reduction[key(cell)]
+        case (SiteKind.lithium, 0):
+            let targets = hopTargets(of: site).count
+            c = targets == 0 ? -1 : classes.hop[Int(classes.bindingIndex[key(cell)]) * 7 + targets]
+        case (SiteKind.lithium, 1): c = classes.oxidation[key(cell)]
+        case (SiteKind.lithium, 2): c = classes.alloying[key(cell)]
+        case (SiteKind.alloy, 0): c = classes.dealloying[key(cell)]
+        case (SiteKind.alloy, 1): c = classes.transport[key(cell)]
+        case (SiteKind.alloy, 2): c = classes.alloyOxidation[key(cell)]
+        case (SiteKind.substrate, 0): c = classes.alloyReduction[key(cell)]
+        default: c = -1
+        }
+        return c < 0 ? nil : Int(c)
+    }
+
+    /// Empty neighbours of `site` that a hop may reach: they touch a solid besides the mover.
+    func hopTargets(of site: UInt32) -> TargetList {
+        var list = TargetList()
+        for neighbor in sites.shape.neighbors(of: site) {
+            let cell = cells[Int(neighbor)]
+            if kind(cell) == SiteKind.empty && classes.solidCount[key(cell)] >= 2 { list.append(neighbor) }
+        }
+        return list
+    }
+
+    /// Neighbours of `site` of the given kind.
+    func neighbors(of site: UInt32, ofKind wanted: UInt8) -> TargetList {
+        var list = TargetList()
+        for neighbor in sites.shape.neighbors(of: site) where kind(cells[Int(neighbor)]) == wanted { list.append(neighbor) }
+        return list
+    }
+
+    public mutating func perform(
+        _ event: UInt32, rateClass: Int, uniform: Double, random: inout UniformBuffer, affected: AffectedEvents
+    ) {
+        let site = event / 3, slot = event % 3
+        switch (kind(cells[Int(site)]), slot) {
+        case (SiteKind.empty, 0):
+            change(site, to: SiteKind.lithium, affected: affected)
+            reductions += 1
+            netFaradaicEvents += 1
+        case (SiteKind.lithium, 0):
+            move(from: site, to: hopTargets(of: site).pick(uniform), leaving: SiteKind.empty,
+                 arriving: SiteKind.lithium, affected: affected)
+        case (SiteKind.lithium, 1):
+            change(site, to: SiteKind.empty, affected: affected)
+            oxidations += 1
+            netFaradaicEvents -= 1
+        case (SiteKind.lithium, 2):
+            move(from: site, to: neighbors(of: site, ofKind: SiteKind.substrate).pick(uniform),
+                 leaving: SiteKind.empty, arriving: SiteKind.alloy, affected: affected)
+        case (SiteKind.alloy, 0):
+            move(from: site, to: neighbors(of: site, ofKind: SiteKind.empty).pick(uniform),
+                 leaving: SiteKind.substrate, arriving: SiteKind.lithium, affected: affected)
+        case (SiteKind.alloy, 1):
+            move(from: site, to: neighbors(of: site, ofKind: SiteKind.substrate).pick(uniform),
+                 leaving: SiteKind.substrate, arriving: SiteKind.alloy, affected: affected)
+        case (SiteKind.alloy, 2):
+            change(site, to: SiteKind.substrate, affected: affected)
+            oxidations += 1
+            netFaradaicEvents -= 1
+        case (SiteKind.substrate, 0):
+            change(site, to: SiteKind.alloy, affected: affected)
+            reductions += 1
+            netFaradaicEvents += 1
+        default:
+            preconditionFailure("event \(event) has no action for its site")
+        }
+    }
+
+    public mutating func didPerform(rates: RateClassTable) {
+        control.apply(to: rates, constants: constants)
+    }
+
+    /// Li leaves `origin` (which becomes `leaving`) for `destination` (which becomes `arriving`).
+    mutating func move(from origin: UInt32, to destination: UInt32, leaving: UInt8, arriving: UInt8,
+                       affected: AffectedEvents) {
+        change(origin, to: leaving, affected: affected)
+        change(destination, to: arriving, affected: affected)
+    }
+
+    /// Sets the kind of `site`, updates its neighbours' keys and lists every event whose class
+    /// may change: the site's own, its neighbours', and — where a neighbouring empty site's
+    /// support crossed the two-solid threshold — the hops of the Li atoms around that site.
+    mutating func change(_ site: UInt32, to new: UInt8, affected: AffectedEvents) {
+        let old = kind(cells[Int(site)])
+        population[Int(old)] -= 1
+        population[Int(new)] += 1
+        sites.set(site, to: new)
+        cells[Int(site)] = UInt32(new) << 16 | (cells[Int(site)] & 0xFFFF)
+        let delta = NeighborCounts.weight(of: new) &- NeighborCounts.weight(of: old)
+        let solidityChanged = SiteKind.isSolid(old) != SiteKind.isSolid(new)
+        for slot in 0..<UInt32(EventSlot.perSite) { affected.append(site * 3 + slot) }  // old kind's events go too
+        for neighbor in sites.shape.neighbors(of: site) {
+            let before = cells[Int(neighbor)]
+            let after = before &+ delta
+            cells[Int(neighbor)] = after
+            listEvents(of: neighbor, affected: affected)
+            if solidityChanged && kind(after) == SiteKind.empty
+                && (classes.solidCount[key(before)] >= 2) != (classes.solidCount[key(after)] >= 2) {
+                for second in sites.shape.neighbors(of: neighbor) where kind(cells[Int(second)]) == SiteKind.lithium {
+                    affected.append(second * 3)
+                }
+            }
+        }
+    }
+
+    /// The event slots that exist for the kind now at `site`.
+    func listEvents(of site: UInt32, affected: AffectedEvents) {
+        let base = site * 3
+        switch kind(cells[Int(site)]) {
+        case SiteKind.lithium: affected.append(base); affected.append(base + 1); affected.append(base + 2)
+        case SiteKind.alloy: affected.append(base); affected.append(base + 1); affected.append(base + 2)
+        case SiteKind.empty, SiteKind.substrate: affected.append(base)
+        default: break
+        }
+    }
+}
+
+/// Up to six candidate sites, chosen among with one uniform number.
+struct TargetList {
+    private var sites: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0)
+    private(set) var count = 0
+
+    mutating func append(_ site: UInt32) {
+        switch count {
+        case 0: sites.0 = site
+        case 1: sites.1 = site
+        case 2: sites.2 = site
+        case 3: sites.3 = site
+        case 4: sites.4 = site
+        default: sites.5 = site
+        }
+        count += 1
+    }
+
+    /// The ⌊u·count⌋-th site, u ∈ [0, 1).
+    func pick(_ u: Double) -> UInt32 {
+        precondition(count > 0, "no candidate site")
+        switch min(Int(u * Double(count)), count - 1) {
+        case 0: return sites.0
+        case 1: return sites.1
+        case 2: return sites.2
+        case 3: return sites.3
+        case 4: return sites.4
+        default: return sites.5
+        }
+    }
+}

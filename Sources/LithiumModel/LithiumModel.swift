@@ -1,0 +1,87 @@
+import GSLRandom
+import Kinetics
+import Lattice
+
+/// The Li electrodeposition model as a KMC application: Li hops, reduction of Li⁺, oxidation
+/// of Li, alloying into a lithiophilic substrate, de-alloying and Li transport in the alloy,
+/// under galvanostatic, potentiostatic or fixed-flux control. Rates: ``RateConstants``.
+///
+/// Each site has a 32-bit cell: its kind (bits 16…23) and its ``NeighborCounts`` key
+/// (bits 0…15), kept current as neighbours change, so classifying an event is a few loads.
+public struct LithiumModel {
+    public let parameters: ModelParameters
+    public let constants: RateConstants
+    @usableFromInline var sites: SiteGrid
+    @usableFromInline var cells: [UInt32]
+    let classes: EventClasses
+    public let rateCatalog: RateCatalog
+    /// The electrochemical control and the overpotential it sets.
+    public var control: ElectrochemicalControl
+    /// Reductions minus oxidations so far (faradaic events; each carries ℓ³/Ω electrons).
+    public internal(set) var netFaradaicEvents = 0
+    public internal(set) var reductions = 0
+    public internal(set) var oxidations = 0
+    /// Number of sites of each kind.
+    public internal(set) var population: [Int]
+
+    /// A model on `shape` with the given site kinds (see ``SiteKind``).
+    public init(shape: LatticeShape, parameters: ModelParameters, kinds: [UInt8],
+                control: ElectrochemicalControl) throws(ModelError) {
+        try parameters.validate()
+        guard kinds.count == shape.siteCount else {
+            throw .impossible("\(kinds.count) site kinds for a lattice of \(shape.siteCount) sites")
+        }
+        do { sites = try SiteGrid(shape: shape, stateCount: SiteKind.count, states: kinds) } catch {
+            throw .impossible("invalid site kinds: \(error)")
+        }
+        self.parameters = parameters
+        constants = RateConstants(parameters)
+        classes = EventClasses(parameters: parameters, constants: constants, coordinations: Self.coordinations(of: shape))
+        do { rateCatalog = try classes.catalog() } catch { throw .impossible("rate classes: \(error)") }
+        self.control = control
+        population = sites.populations()
+        cells = []
+        cells = (0..<UInt32(shape.siteCount)).map(freshCell)
+    }
+
+    public var grid: SiteGrid { sites }
+    public var shape: LatticeShape { sites.shape }
+    /// Sites of the surface plane (Lx × Ly): the electrode area in sites.
+    public var surfaceSites: Int { shape.lx * shape.ly }
+
+    /// Neighbour counts that occur: x and y are periodic, so they depend on z only.
+    static func coordinations(of shape: LatticeShape) -> Set<Int> {
+        Set([0, min(1, shape.lz - 1), shape.lz - 1].map { shape.neighbors(of: shape.index(x: 0, y: 0, z: $0)).count })
+    }
+
+    func freshCell(_ site: UInt32) -> UInt32 {
+        var key: UInt32 = 0
+        for neighbor in sites.shape.neighbors(of: site) { key += NeighborCounts.weight(of: sites[neighbor]) }
+        return UInt32(sites[site]) << 16 | key
+    }
+
+    /// Sites whose stored cell differs from a fresh count (empty when bookkeeping is exact).
+    public func staleCells() -> [UInt32] {
+        (0..<UInt32(shape.siteCount)).filter { cells[Int($0)] != freshCell($0) }
+    }
+
+    public var lithiumSites: Int { population[Int(SiteKind.lithium)] }
+    public var alloySites: Int { population[Int(SiteKind.alloy)] }
+}
+
+extension LithiumModel {
+    /// Site kinds of a fresh electrode: `substrateLayers` of M at z = 0 …, then `lithiumLayers`
+    /// of Li (a film, for stripping or equilibrium runs), then electrolyte.
+    public static func initialKinds(shape: LatticeShape, substrateLayers: Int, lithiumLayers: Int = 0) throws(ModelError) -> [UInt8] {
+        guard substrateLayers + lithiumLayers < shape.lz else {
+            throw .invalid(field: "lattice.lz", value: "\(shape.lz)",
+                           allowed: "> substrate_layers + li_film_layers = \(substrateLayers + lithiumLayers)")
+        }
+        var kinds = [UInt8](repeating: SiteKind.empty, count: shape.siteCount)
+        for z in 0..<(substrateLayers + lithiumLayers) {
+            let kind = z < substrateLayers ? SiteKind.substrate : SiteKind.lithium
+            for y in 0..<shape.ly { for x in 0..<shape.lx { kinds[Int(shape.index(x: x, y: y, z: z))] = kind } }
+        }
+        return kinds
+    }
+}

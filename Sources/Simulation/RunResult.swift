@@ -1,0 +1,114 @@
+import Analysis
+import Foundation
+import LithiumModel
+import Output
+
+/// What one run produced, and the observables computed from it (definitions in docs/MODEL.md).
+public struct RunResult: Sendable {
+    public let scenario: Scenario
+    public let replica: Int
+    public let series: TimeSeries
+    public let stopReason: StopReasonName
+    public let events: UInt64
+    public let simulatedSeconds: Double
+    public let wallSeconds: Double
+    public let finalNuclei: [ClusterCensus.Cluster]
+    public let constants: RateConstants
+    public let surfaceSites: Int
+
+    public typealias StopReasonName = String
+
+    init(scenario: Scenario, replica: Int, series: TimeSeries, stopReason: Kinetics.StopReason, events: UInt64,
+         simulatedSeconds: Double, wallSeconds: Double, finalNuclei: [ClusterCensus.Cluster],
+         constants: RateConstants, surfaceSites: Int) {
+        self.scenario = scenario
+        self.replica = replica
+        self.series = series
+        self.stopReason = stopReason == .predicate ? "charge reached" : stopReason.rawValue
+        self.events = events
+        self.simulatedSeconds = simulatedSeconds
+        self.wallSeconds = wallSeconds
+        self.finalNuclei = finalNuclei
+        self.constants = constants
+        self.surfaceSites = surfaceSites
+    }
+
+    /// Electrode area, cm².
+    public var area: Double { constants.siteArea * Double(surfaceSites) }
+
+    /// Plateau overpotential, mV: mean of the windowed η over the second half of the samples.
+    public var plateauOverpotential: Double {
+        let overpotentials = series.samples.map(\.overpotential)
+        guard !overpotentials.isEmpty else { return .nan }
+        let late = overpotentials[(overpotentials.count / 2)...]
+        return late.reduce(0, +) / Double(late.count)
+    }
+
+    /// Nucleation overpotential, mV: the peak of the windowed η in the first half of the run
+    /// minus the plateau. On an inert substrate this is the initial voltage dip; on a
+    /// lithiophilic one it is about zero.
+    public var nucleationOverpotential: Double {
+        let overpotentials = series.samples.map(\.overpotential)
+        guard !overpotentials.isEmpty else { return .nan }
+        let early = overpotentials[..<max(1, overpotentials.count / 2)]
+        return early.max()! - plateauOverpotential
+    }
+
+    /// The largest number of nuclei seen per cm² (the saturation density of nucleation theory).
+    public var nucleusDensity: Double {
+        Double(series.samples.map(\.nuclei).max() ?? 0) / area
+    }
+
+    public var finalNucleusDensity: Double { Double(finalNuclei.count) / area }
+
+    /// Mean equivalent-circle diameter of the nuclei at the end, nm: d = 2ℓ·√(footprint/π).
+    public var meanNucleusSize: Double {
+        guard !finalNuclei.isEmpty else { return .nan }
+        let edge = scenario.parameters.siteEdge
+        let diameters = finalNuclei.map { 2 * edge * (Double($0.footprint) / .pi).squareRoot() }
+        return diameters.reduce(0, +) / Double(diameters.count)
+    }
+
+    /// The scalar observables of this run, in summary.json order.
+    public var observables: [(String, Double)] {
+        let last = series.samples.last
+        return [
+            ("nucleation_overpotential_mV", nucleationOverpotential),
+            ("plateau_overpotential_mV", plateauOverpotential),
+            ("nucleus_density_per_cm2", nucleusDensity),
+            ("final_nucleus_density_per_cm2", finalNucleusDensity),
+            ("mean_nucleus_size_nm", meanNucleusSize),
+            ("charge_mC_per_cm2", last?.charge ?? 0),
+            ("li_atoms", last?.lithiumAtoms ?? 0),
+            ("alloyed_li_atoms", last?.alloyedAtoms ?? 0),
+            ("simulated_seconds", simulatedSeconds),
+        ]
+    }
+
+    public func summaryJSON(command: String? = nil) -> JSONValue {
+        var pairs: [(String, JSONValue)] = observables.map { ($0.0, .number($0.1)) }
+        pairs += [
+            ("events", .integer(Int(events))),
+            ("events_per_second", .number(Double(events) / max(wallSeconds, 1e-9))),
+            ("wall_seconds", .number(wallSeconds)),
+            ("seed", .integer(Int(scenario.seed))),
+            ("replica", .integer(replica)),
+            ("stop_reason", .string(stopReason)),
+            ("scenario", .string(scenario.name)),
+            ("substrate", .string(scenario.parameters.substrate.name)),
+            ("area_cm2", .number(area)),
+            ("atoms_per_site", .number(constants.atomsPerSite)),
+            ("samples", .integer(series.samples.count)),
+        ]
+        if let command { pairs.append(("command", .string(command))) }
+        return .object(pairs)
+    }
+
+    public func timeSeriesCSV() -> String {
+        var table = CSVTable(columns: TimeSeries.columns)
+        for row in series.rows { table.append(row) }
+        return table.rendered()
+    }
+}
+
+import Kinetics

@@ -1,0 +1,96 @@
+import LithiumModel
+import Yams
+
+extension Scenario {
+    /// Reads and validates a scenario. Unknown keys, wrong types and out-of-range values are
+    /// errors naming the key path and the allowed range.
+    public static func parse(yaml text: String) throws(ScenarioError) -> Scenario {
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch {
+            throw ScenarioError("", "not valid YAML: \(error)")
+        }
+        var top = try ConfigNode(root, path: "")
+        var material = try top.child("material")
+        let parameters = try readMaterial(&material)
+        var scenario = Scenario(parameters: parameters, plating: PlatingProtocol())
+        scenario.name = try top.string("name", default: "scenario")
+        let seed = try top.integer("seed", default: 1, 0...Int.max)
+        scenario.seed = UInt64(seed)
+        scenario.generator = try top.string("generator", default: "mt19937")
+        var lattice = try top.child("lattice")
+        scenario.lx = try lattice.integer("lx", default: 64, 1...65_536)
+        scenario.ly = try lattice.integer("ly", default: 64, 1...65_536)
+        scenario.lz = try lattice.integer("lz", default: 8, 2...65_536)
+        try lattice.finish()
+        var plating = try top.child("protocol")
+        scenario.plating = try readProtocol(&plating)
+        var sampling = try top.child("sampling")
+        scenario.sampling.windowMonolayers = try sampling.double("window_monolayers", default: 0.01, 0...1e6, openLower: true)
+        scenario.sampling.potentiostaticSamples = try sampling.integer("potentiostatic_samples", default: 200, 1...1_000_000)
+        scenario.sampling.nucleusMinimumSites = try sampling.integer("nucleus_min_sites", default: 2, 1...1_000_000)
+        try sampling.finish()
+        try material.finish()
+        try top.finish()
+        try scenario.check()
+        return scenario
+    }
+
+    private static func readMaterial(_ m: inout ConfigNode) throws(ScenarioError) -> ModelParameters {
+        let names = MaterialPresets.substrates.map(\.name)
+        let substrateName = try m.string("substrate", default: "Cu", oneOf: names)
+        let preset = MaterialPresets.substrate(named: substrateName)!
+        var p = ModelParameters(substrate: preset.substrate(lithiumBond: 0.05))
+        p.temperature = try m.double("temperature_K", default: p.temperature, 0...5000, openLower: true)
+        p.siteEdge = try m.double("site_edge_nm", default: p.siteEdge, 0...1000, openLower: true)
+        p.lithiumBondEnergy = try m.double("li_li_bond_eV", default: p.lithiumBondEnergy, 0...10)
+        let angle = try m.optionalDouble("contact_angle_deg", 0...180)
+        let bond = try m.optionalDouble("li_substrate_bond_eV", -10...10)
+        if angle != nil && bond != nil {
+            throw ScenarioError("\(m.path).li_substrate_bond_eV", "give either contact_angle_deg or li_substrate_bond_eV, not both")
+        }
+        p.substrate = preset.substrate(lithiumBond: p.lithiumBondEnergy)
+        if let angle { p.substrate.lithiumBondEnergy = Substrate.bondEnergy(contactAngleDegrees: angle, lithiumBond: p.lithiumBondEnergy) }
+        if let bond { p.substrate.lithiumBondEnergy = bond }
+        p.substrate.lithiophilic = try m.bool("lithiophilic", default: p.substrate.lithiophilic)
+        p.substrate.alloyingFreeEnergy = try m.double("alloying_free_energy_eV", default: p.substrate.alloyingFreeEnergy, -10...10)
+        p.substrate.alloyDiffusivity = try m.double("alloy_diffusivity_cm2_s", default: p.substrate.alloyDiffusivity, 0...1)
+        p.lithiumAlloyBondEnergy = try m.optionalDouble("li_alloy_bond_eV", -10...10)
+        p.lithiumDiffusivity = try m.double("li_diffusivity_cm2_s", default: p.lithiumDiffusivity, 0...1, openLower: true)
+        p.exchangeCurrentDensity = try m.double("exchange_current_density_mA_cm2", default: p.exchangeCurrentDensity,
+                                                0...1e6, openLower: true)
+        p.transferCoefficient = try m.double("transfer_coefficient", default: p.transferCoefficient, 0.001...0.999)
+        p.substrateLayers = try m.integer("substrate_layers", default: p.substrateLayers, 1...10_000)
+        return p
+    }
+
+    private static func readProtocol(_ n: inout ConfigNode) throws(ScenarioError) -> PlatingProtocol {
+        var p = PlatingProtocol()
+        let mode = try n.string("mode", default: "galvanostatic", oneOf: PlatingProtocol.Mode.allCases.map(\.rawValue))
+        p.mode = PlatingProtocol.Mode(rawValue: mode.lowercased())!
+        p.currentDensity = try n.double("current_density_mA_cm2", default: 1, 0...1e6, openLower: true)
+        p.overpotential = try n.double("overpotential_mV", default: 0, -5000...5000)
+        p.depositionRate = try n.double("deposition_rate_per_site_s", default: 1, 0...1e15, openLower: true)
+        p.capacity = try n.optionalDouble("capacity_mAh_cm2", 0...1e6, openLower: true)
+        p.monolayers = try n.optionalDouble("monolayers", 0...1e6, openLower: true)
+        p.maximumTime = try n.optionalDouble("max_time_s", 0...1e15, openLower: true)
+        p.maximumEvents = UInt64(try n.integer("max_events", default: 500_000_000, 1...Int.max))
+        p.lithiumFilmLayers = try n.integer("li_film_layers", default: 0, 0...10_000)
+        try n.finish()
+        return p
+    }
+
+    /// Cross-field checks that no single key can make.
+    func check() throws(ScenarioError) {
+        if parameters.substrateLayers + plating.lithiumFilmLayers >= lz {
+            throw ScenarioError("lattice.lz", "\(lz) leaves no room above \(parameters.substrateLayers) substrate and "
+                + "\(plating.lithiumFilmLayers) film layers; allowed: > \(parameters.substrateLayers + plating.lithiumFilmLayers)")
+        }
+        if plating.capacity == nil && plating.monolayers == nil && plating.maximumTime == nil {
+            throw ScenarioError("protocol", "no end: give capacity_mAh_cm2, monolayers or max_time_s")
+        }
+        if plating.mode == .potentiostatic && plating.maximumTime == nil {
+            throw ScenarioError("plating.max_time_s", "a potentiostatic run needs max_time_s (it sets the sampling interval)")
+        }
+        do { try parameters.validate() } catch { throw ScenarioError("material", "\(error)") }
+    }
+}

@@ -1,0 +1,56 @@
+import LithiumModel
+
+/// Everything a run needs: lattice, material, electrochemical protocol, outputs and seed.
+/// Read from YAML (``Scenario/parse(yaml:)``); the schema is in docs/SCENARIOS.md.
+public struct Scenario: Sendable, Equatable {
+    public var name = "scenario"
+    public var seed: UInt64 = 1
+    public var generator = "mt19937"
+    public var lx = 64, ly = 64, lz = 8
+    public var parameters: ModelParameters
+    public var plating: PlatingProtocol
+    public var sampling = Sampling()
+
+    public init(parameters: ModelParameters, plating: PlatingProtocol) {
+        self.parameters = parameters
+        self.plating = plating
+    }
+
+    /// How the electrode is driven and when the run ends.
+    public struct PlatingProtocol: Sendable, Equatable {
+        public enum Mode: String, Sendable, Equatable, CaseIterable {
+            case galvanostatic, potentiostatic, deposition
+        }
+        public var mode = Mode.galvanostatic
+        /// Applied current density j, mA/cm² (galvanostatic).
+        public var currentDensity = 1.0
+        /// Fixed overpotential, mV (potentiostatic).
+        public var overpotential = 0.0
+        /// Deposition rate per empty surface site, s⁻¹ (deposition).
+        public var depositionRate = 1.0
+        /// Stop after this areal capacity, mAh/cm² (nil: no charge limit).
+        public var capacity: Double?
+        /// Stop after this many plated monolayers of sites (nil: none).
+        public var monolayers: Double?
+        /// Stop at this simulated time, s (nil: none).
+        public var maximumTime: Double?
+        /// Stop after this many events (a safety limit).
+        public var maximumEvents: UInt64 = 500_000_000
+        /// Layers of Li film on the substrate at the start.
+        public var lithiumFilmLayers = 0
+
+        public init() {}
+    }
+
+    /// How often the time series is sampled and what counts as a nucleus.
+    public struct Sampling: Sendable, Equatable {
+        /// Sample every this many monolayers of charge (galvanostatic and deposition).
+        public var windowMonolayers = 0.01
+        /// Samples per run in potentiostatic mode (over the maximum time).
+        public var potentiostaticSamples = 200
+        /// A nucleus is a face-connected Li cluster of at least this many sites.
+        public var nucleusMinimumSites = 2
+
+        public init() {}
+    }
+}
