@@ -76,6 +76,16 @@ let package = Package(
         .testTarget(name: "LatticeTests", dependencies: ["Lattice", "GSLRandom"], swiftSettings: strict),
         .testTarget(name: "KineticsTests", dependencies: ["Kinetics", "GSLRandom", "Analysis"], swiftSettings: strict),
         .testTarget(
+            name: "LithiumModelTests",
+            dependencies: ["LithiumModel", "Lattice", "Kinetics", "GSLRandom"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "LithiumModel", "Analysis", "Output"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "LiKMCCommandsTests",
             dependencies: ["LiKMCCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict

@@ -49,6 +49,7 @@ extension LithiumModel: KineticApplication {
         _ event: UInt32, rateClass: Int, uniform: Double, random: inout UniformBuffer, affected: AffectedEvents
     ) {
         let site = event / 3, slot = event % 3
+        eventsByType[rateCatalog.types[rateClass]] += 1
         switch (kind(cells[Int(site)]), slot) {
         case (SiteKind.empty, 0):
             change(site, to: SiteKind.lithium, affected: affected)

@@ -21,6 +21,8 @@ public struct LithiumModel {
     public internal(set) var netFaradaicEvents = 0
     public internal(set) var reductions = 0
     public internal(set) var oxidations = 0
+    /// Events carried out, by ``EventType``.
+    public internal(set) var eventsByType = [Int](repeating: 0, count: EventType.allCases.count)
     /// Number of sites of each kind.
     public internal(set) var population: [Int]
 
