@@ -13,11 +13,13 @@ struct Run: ParsableCommand {
     @Argument(help: "Scenario file (YAML). Omit for the built-in default.") var file: String?
     @Option(help: "Output directory (created if missing).") var out = "likmc-out"
     @Option(help: "Override the scenario's seed.") var seed: UInt64?
+    @Option(name: .customLong("set"), help: "Override a scenario key, e.g. --set protocol.current_density_mA_cm2=2 (repeatable).")
+    var overrides: [String] = []
     @Flag(help: "Replace existing result files in the output directory.") var force = false
     @Flag(help: "No progress line on stderr.") var quiet = false
 
     func run() throws {
-        var scenario = try ScenarioLoader.load(file)
+        var scenario = try ScenarioLoader.load(file, overrides: overrides)
         if let seed { scenario.seed = seed }
         let directory = try OutputDirectory(path: out, replace: force)
         try directory.checkWritable(["summary.json", "timeseries.csv"])
@@ -39,14 +41,21 @@ struct Run: ParsableCommand {
 
 /// Reads a scenario file, or the built-in default.
 enum ScenarioLoader {
-    static func load(_ path: String?) throws -> Scenario {
-        guard let path else { return try Scenario.parse(yaml: Scenario.defaultYAML) }
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ValidationError("cannot read scenario '\(path)': \(error.localizedDescription)")
+    static func load(_ path: String?, overrides: [String] = []) throws -> Scenario {
+        var text = Scenario.defaultYAML
+        if let path {
+            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw CommandError("cannot read scenario '\(path)': \(error.localizedDescription)")
+            }
         }
-        do { return try Scenario.parse(yaml: text) } catch {
-            throw ValidationError("\(path): \(error)")
+        do { return try Scenario.parse(yaml: ScenarioOverrides.apply(overrides, to: text)) } catch {
+            throw CommandError("\(path ?? "default scenario"): \(error)")
         }
     }
+}
+
+/// A failure outside argument parsing: printed as "Error: …" with exit status 1, no usage text.
+struct CommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

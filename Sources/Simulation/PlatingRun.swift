@@ -83,6 +83,9 @@ public struct PlatingRun {
             if engine.clock.events >= p.maximumEvents { reason = .eventLimit; break sample }
             if engine.application.control.starved { reason = .noEvents; break sample }
         }
+        if windowTime > 0 {  // the partial last window: the series ends at the final state
+            series.append(sample(windowOverpotential: window / windowTime, constants: constants, surface: surface))
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return RunResult(scenario: scenario, replica: replica, series: series, stopReason: reason,
                          events: engine.clock.events, simulatedSeconds: engine.clock.time, wallSeconds: seconds,

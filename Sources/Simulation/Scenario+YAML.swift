@@ -89,7 +89,7 @@ extension Scenario {
             throw ScenarioError("protocol", "no end: give capacity_mAh_cm2, monolayers or max_time_s")
         }
         if plating.mode == .potentiostatic && plating.maximumTime == nil {
-            throw ScenarioError("plating.max_time_s", "a potentiostatic run needs max_time_s (it sets the sampling interval)")
+            throw ScenarioError("protocol.max_time_s", "a potentiostatic run needs max_time_s (it sets the sampling interval)")
         }
         do { try parameters.validate() } catch { throw ScenarioError("material", "\(error)") }
     }
