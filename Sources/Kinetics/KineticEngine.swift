@@ -46,7 +46,10 @@ public struct KineticEngine<Application: KineticApplication> {
         let (event, rateClass, fraction) = rates.select(target: random.nextFine() * total)
         affected.removeAll()
         application.perform(event, rateClass: rateClass, uniform: fraction, random: &random, affected: affected)
-        affected.forEach { rates.assign($0, to: application.classify($0)) }
+        for i in 0..<affected.count {  // a plain loop: a closure here would copy the application
+            let e = affected[i]
+            rates.assign(e, to: application.classify(e))
+        }
         application.didPerform(rates: rates)
         clock.time += dt
         clock.events &+= 1

@@ -4,6 +4,6 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure events per second of a KMC application.",
-        subcommands: [BenchLatticeGas.self]
+        subcommands: [BenchLatticeGas.self, BenchLithium.self]
     )
 }

@@ -60,6 +60,7 @@ public struct PlatingRun {
         var nextSample = sampleInterval
         let start = DispatchTime.now().uptimeNanoseconds
         var reason = StopReason.eventLimit
+        let chargeTarget = netEventsToPlate()
         sample: while true {
             let eta = engine.application.control.overpotential
             let before = engine.clock.time
@@ -79,7 +80,7 @@ public struct PlatingRun {
             }
             if let stop, stop != .timeLimit { reason = stop; break sample }
             if let tMax = p.maximumTime, engine.clock.time >= tMax { reason = .timeLimit; break sample }
-            if reachedCharge() { reason = .predicate; break sample }
+            if engine.application.netFaradaicEvents >= chargeTarget { reason = .predicate; break sample }
             if engine.clock.events >= p.maximumEvents { reason = .eventLimit; break sample }
             if engine.application.control.starved { reason = .noEvents; break sample }
         }
@@ -92,15 +93,17 @@ public struct PlatingRun {
                          finalNuclei: nuclei(), constants: constants, surfaceSites: surface)
     }
 
-    func reachedCharge() -> Bool {
+    /// Net faradaic events at which the charge limit (monolayers or capacity) is reached.
+    func netEventsToPlate() -> Int {
         let p = scenario.plating
-        if let layers = p.monolayers, monolayers >= layers { return true }
-        if let capacity = p.capacity {
-            let constants = engine.application.constants
-            let charge = Double(engine.application.netFaradaicEvents) * constants.chargePerEvent(surfaceSites: engine.application.surfaceSites)
-            if charge / 3600 >= capacity { return true }  // mC/cm² → mAh/cm²: /3600
+        let surface = engine.application.surfaceSites
+        var target = Int.max
+        if let layers = p.monolayers { target = min(target, Int((layers * Double(surface)).rounded(.up))) }
+        if let capacity = p.capacity {  // mAh/cm² × 3600 = mC/cm²
+            let perEvent = engine.application.constants.chargePerEvent(surfaceSites: surface)
+            target = min(target, Int((capacity * 3600 / perEvent).rounded(.up)))
         }
-        return false
+        return target
     }
 
     func fractionDone() -> Double {
