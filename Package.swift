@@ -98,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "KMCBenchmarks",
             dependencies: [
-                "GSLRandom", "Lattice", "Kinetics", "LatticeGas",
+                "GSLRandom", "Lattice", "Kinetics", "LatticeGas", "LithiumModel", "Simulation",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/KMCBenchmarks",

@@ -7,4 +7,5 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration.maxIterations = 20
     randomBenchmarks()
     latticeGasBenchmarks()
+    lithiumBenchmarks()
 }

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Prints a markdown table of events/s from `likmc bench` (one run per case, event loop only).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product likmc >/dev/null
+bin=.build/release/likmc
+echo "| workload | sites | events | seconds | events/s |"
+echo "|---|---:|---:|---:|---:|"
+row() { python3 -c "import json,sys; d=json.loads(sys.stdin.read()); print('| $1 | %d | %d | %.3f | %.3g |' % (d['sites'], d['events'], d['seconds'], d['events_per_second']))"; }
+for case in "64 64 1 0.1" "64 64 1 0.5" "256 256 1 0.1" "256 256 1 0.5" "1024 1024 1 0.1" "1024 1024 1 0.5" "64 64 64 0.1" "64 64 64 0.5"; do
+    set -- $case
+    $bin bench lattice-gas --lx $1 --ly $2 --lz $3 --coverage $4 --events 5000000 --json | row "lattice gas $1×$2×$3 θ=$4"
+done
+$bin bench li-model --lx 256 --ly 256 --lz 8 --events 2000000 --json | row "Li model, Cu, plating 1 mA/cm², 256²×8"
+$bin bench li-model --lx 128 --ly 128 --lz 32 --events 2000000 --json | row "Li model, Cu, plating 1 mA/cm², 128²×32"
