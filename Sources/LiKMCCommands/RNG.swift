@@ -1,4 +1,5 @@
 import ArgumentParser
+import BinaryCoding
 import GSLRandom
 
 /// `likmc rng`: raw generator output, one integer per line, for comparison with GSL itself.
@@ -20,6 +21,12 @@ struct RNG: ParsableCommand {
     @Option(help: "Derive the seed for this replica index from --seed (see ReplicaSeed) instead of using it directly.")
     var replica: Int?
 
+    @Option(help: "Continue from a saved generator state (a file written by --save-state) instead of seeding.")
+    var state: String?
+
+    @Option(help: "After drawing, save the exact generator state to this file (atomically).")
+    var saveState: String?
+
     func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be ≥ 1, got \(count)") }
         if let replica, replica < 0 { throw ValidationError("--replica must be ≥ 0, got \(replica)") }
@@ -29,8 +36,17 @@ struct RNG: ParsableCommand {
     }
 
     func run() throws {
-        let stream = try replica.map { try RandomStream(generator: generator, masterSeed: seed, replica: $0) }
-            ?? RandomStream(generator: generator, seed: seed)
+        let stream: RandomStream
+        if let state {
+            let bytes: [UInt8]
+            do { bytes = try AtomicFile.read(state) } catch {
+                throw CommandError("cannot read generator state '\(state)': \(error.localizedDescription)")
+            }
+            do { stream = try RandomStream(savedState: bytes) } catch { throw CommandError("\(state): \(error)") }
+        } else {
+            stream = try replica.map { try RandomStream(generator: generator, masterSeed: seed, replica: $0) }
+                ?? RandomStream(generator: generator, seed: seed)
+        }
         var output = ""
         output.reserveCapacity(min(count, 1 << 16) * 11)
         for i in 0..<count {
@@ -42,5 +58,6 @@ struct RNG: ParsableCommand {
             }
         }
         print(output, terminator: "")
+        if let saveState { try AtomicFile.write(stream.savedState(), to: saveState) }
     }
 }

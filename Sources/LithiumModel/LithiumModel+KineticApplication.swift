@@ -49,7 +49,7 @@ extension LithiumModel: KineticApplication {
         _ event: UInt32, rateClass: Int, uniform: Double, random: inout UniformBuffer, affected: AffectedEvents
     ) {
         let site = event / 3, slot = event % 3
-        eventsByType[rateCatalog.types[rateClass]] += 1
+        eventTally[rateCatalog.types[rateClass]] += 1
         switch (kind(cells[Int(site)]), slot) {
         case (SiteKind.empty, 0):
             change(site, to: SiteKind.lithium, affected: affected)
@@ -100,8 +100,8 @@ extension LithiumModel: KineticApplication {
     /// support crossed the two-solid threshold — the hops of the Li atoms around that site.
     mutating func change(_ site: UInt32, to new: UInt8, affected: AffectedEvents) {
         let old = kind(cells[Int(site)])
-        population[Int(old)] -= 1
-        population[Int(new)] += 1
+        kindTally[Int(old)] -= 1
+        kindTally[Int(new)] += 1
         sites.set(site, to: new)
         cells[Int(site)] = UInt32(new) << 16 | (cells[Int(site)] & 0xFFFF)
         let delta = NeighborCounts.weight(of: new) &- NeighborCounts.weight(of: old)

@@ -21,10 +21,15 @@ public struct LithiumModel {
     public internal(set) var netFaradaicEvents = 0
     public internal(set) var reductions = 0
     public internal(set) var oxidations = 0
+    /// Events carried out and sites of each kind, in fixed-size vectors: per-event counters must not
+    /// be heap arrays (a copy of the model would make every increment a copy-on-write).
+    var eventTally = SIMD8<Int>()
+    var kindTally = SIMD8<Int>()
+
     /// Events carried out, by ``EventType``.
-    public internal(set) var eventsByType = [Int](repeating: 0, count: EventType.allCases.count)
+    public var eventsByType: [Int] { (0..<EventType.allCases.count).map { eventTally[$0] } }
     /// Number of sites of each kind.
-    public internal(set) var population: [Int]
+    public var population: [Int] { (0..<SiteKind.count).map { kindTally[$0] } }
 
     /// A model on `shape` with the given site kinds (see ``SiteKind``).
     public init(shape: LatticeShape, parameters: ModelParameters, kinds: [UInt8],
@@ -41,7 +46,7 @@ public struct LithiumModel {
         classes = EventClasses(parameters: parameters, constants: constants, coordinations: Self.coordinations(of: shape))
         do { rateCatalog = try classes.catalog() } catch { throw .impossible("rate classes: \(error)") }
         self.control = control
-        population = sites.populations()
+        for (kind, count) in sites.populations().enumerated() { kindTally[kind] = count }
         cells = []
         cells = (0..<UInt32(shape.siteCount)).map(freshCell)
     }
@@ -67,8 +72,8 @@ public struct LithiumModel {
         (0..<UInt32(shape.siteCount)).filter { cells[Int($0)] != freshCell($0) }
     }
 
-    public var lithiumSites: Int { population[Int(SiteKind.lithium)] }
-    public var alloySites: Int { population[Int(SiteKind.alloy)] }
+    public var lithiumSites: Int { kindTally[Int(SiteKind.lithium)] }
+    public var alloySites: Int { kindTally[Int(SiteKind.alloy)] }
 }
 
 extension LithiumModel {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LiKMCCommands
 import Testing
 
@@ -32,5 +33,25 @@ import Testing
     @Test func goodArgumentsParse() throws {
         _ = try LiKMC.parseAsRoot(["rng", "--generator", "taus2", "--seed", "3", "--count", "5"])
         _ = try LiKMC.parseAsRoot(["bench", "lattice-gas", "--lx", "64", "--ly", "64", "--json"])
+    }
+}
+
+/// The generator state round trip through files, and a corrupt state file.
+@Suite struct RandomStateFileTests {
+    @Test func savedStateContinuesAndCorruptStateFails() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("likmc-rng-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("state").path
+        var save = try LiKMC.parseAsRoot(["rng", "--seed", "3", "--count", "2", "--save-state", path])
+        try save.run()
+        var resume = try LiKMC.parseAsRoot(["rng", "--state", path, "--count", "2"])
+        try resume.run()
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[bytes.count / 2] ^= 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        var corrupt = try LiKMC.parseAsRoot(["rng", "--state", path, "--count", "2"])
+        #expect(throws: (any Error).self) { try corrupt.run() }
+        do { try corrupt.run() } catch { #expect("\(error)".contains("corrupt")) }
     }
 }
