@@ -38,6 +38,13 @@ public struct LatticeShape: Sendable, Hashable {
     /// 1 (a line), 2 (a surface or a cross-section) or 3: the number of axes longer than one site.
     public var dimension: Int { [lx, ly, lz].filter { $0 > 1 }.count }
 
+    /// The neighbour counts that occur on this lattice. x and y are periodic, so a site's count
+    /// depends on z only, and all interior planes are alike: 4 on a periodic square lattice, 5 and 6
+    /// in a box with walls.
+    public var coordinationNumbers: Set<Int> {
+        Set([0, min(1, lz - 1), lz - 1].map { neighbors(of: index(x: 0, y: 0, z: $0)).count })
+    }
+
     @inlinable public func index(x: Int, y: Int, z: Int) -> UInt32 {
         UInt32(truncatingIfNeeded: x + lx * (y + ly * z))
     }

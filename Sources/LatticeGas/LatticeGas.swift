@@ -52,7 +52,7 @@ public struct LatticeGas {
             throw .invalidState(reason: "\(error)")
         }
         self.parameters = parameters
-        classes = HopClasses(parameters: parameters, stateCount: stateCount, coordinations: Self.coordinations(of: shape))
+        classes = HopClasses(parameters: parameters, stateCount: stateCount, coordinations: shape.coordinationNumbers)
         classOfKey = classes.classOfKey
         targetsOfClass = classes.targetsOfClass
         stateWeights = (0..<stateCount).map { NeighborKey.weight(ofState: $0) }
@@ -65,11 +65,6 @@ public struct LatticeGas {
 
     public var shape: LatticeShape { grid.shape }
 
-    /// The neighbour counts that occur: x and y are periodic, so a site's count depends on z only,
-    /// and all interior planes are alike.
-    static func coordinations(of shape: LatticeShape) -> Set<Int> {
-        Set([0, min(1, shape.lz - 1), shape.lz - 1].map { shape.neighbors(of: shape.index(x: 0, y: 0, z: $0)).count })
-    }
 
     /// Particles placed uniformly at random on a fraction `coverage` of the non-substrate
     /// sites (rounded to the nearest integer), by a partial Fisher–Yates shuffle.

@@ -43,7 +43,7 @@ public struct LithiumModel {
         }
         self.parameters = parameters
         constants = RateConstants(parameters)
-        classes = EventClasses(parameters: parameters, constants: constants, coordinations: Self.coordinations(of: shape))
+        classes = EventClasses(parameters: parameters, constants: constants, coordinations: shape.coordinationNumbers)
         do { rateCatalog = try classes.catalog() } catch { throw .impossible("rate classes: \(error)") }
         self.control = control
         for (kind, count) in sites.populations().enumerated() { kindTally[kind] = count }
@@ -56,10 +56,6 @@ public struct LithiumModel {
     /// Sites of the surface plane (Lx × Ly): the electrode area in sites.
     public var surfaceSites: Int { shape.lx * shape.ly }
 
-    /// Neighbour counts that occur: x and y are periodic, so they depend on z only.
-    static func coordinations(of shape: LatticeShape) -> Set<Int> {
-        Set([0, min(1, shape.lz - 1), shape.lz - 1].map { shape.neighbors(of: shape.index(x: 0, y: 0, z: $0)).count })
-    }
 
     func freshCell(_ site: UInt32) -> UInt32 {
         var key: UInt32 = 0
