@@ -110,7 +110,8 @@ public struct LatticeGas {
 }
 
 extension LatticeGas {
-    /// Memory per site: state byte, bit planes, neighbour key, class index and slot of the
-    /// rate-class table, and the member-array entry (worst case, one per site).
-    public static let bytesPerSite = 1 + 1 + 2 + 2 + 4 + 4
+    /// Memory per site: state byte, bit planes (≤ 5 states → ≤ 1 byte), the 32-bit cell (state and
+    /// neighbour key), the packed (class, slot) word of the rate-class table, and the member-array
+    /// entry (worst case, one per site).
+    public static let bytesPerSite = 1 + 1 + 4 + 8 + 4
 }

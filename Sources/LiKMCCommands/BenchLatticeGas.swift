@@ -52,13 +52,15 @@ struct BenchLatticeGas: ParsableCommand {
         let rate = Double(done) / seconds
         if json {
             print("{\"events\": \(done), \"seconds\": \(seconds), \"events_per_second\": \(rate), "
-                + "\"sites\": \(shape.siteCount), \"simulated_seconds\": \(engine.clock.time)}")
+                + "\"sites\": \(shape.siteCount), \"bytes_per_site\": \(LatticeGas.bytesPerSite), "
+                + "\"simulated_seconds\": \(engine.clock.time)}")
         } else {
             print("lattice gas \(lx)×\(ly)×\(lz), coverage \(coverage), seed \(seed)")
             print("events:            \(done)\(reason == .eventLimit ? "" : " (stopped: \(reason.rawValue))")")
             print("seconds:           \(String(format: "%.3f", seconds)) (event loop only)")
             print("events per second: \(String(format: "%.4g", rate))")
             print("simulated time:    \(String(format: "%.4g", engine.clock.time)) s")
+            print("memory:            \(LatticeGas.bytesPerSite) bytes/site (\(LatticeGas.bytesPerSite * shape.siteCount / 1_048_576) MiB)")
         }
     }
 }

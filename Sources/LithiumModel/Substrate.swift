@@ -1,3 +1,5 @@
+import Foundation
+
 /// A substrate (current-collector) metal: how strongly Li binds to it and whether Li
 /// dissolves into it.
 ///
@@ -37,5 +39,3 @@ public struct Substrate: Sendable, Equatable {
         return acos(c) * 180 / .pi
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value whose object keys keep their order, so that files are deterministic and read
 /// in a sensible order (a `[String: Any]` dictionary would shuffle them).
 public indirect enum JSONValue: Sendable, Equatable {
@@ -66,5 +68,3 @@ public indirect enum JSONValue: Sendable, Equatable {
         return nil
     }
 }
-
-import Foundation

@@ -2,21 +2,21 @@ import Analysis
 import Foundation
 import LithiumModel
 import Output
+import Kinetics
 
 /// What one run produced, and the observables computed from it (definitions in docs/MODEL.md).
 public struct RunResult: Sendable {
     public let scenario: Scenario
     public let replica: Int
     public let series: TimeSeries
-    public let stopReason: StopReasonName
+    /// Why the run ended ("charge reached", "time limit", …).
+    public let stopReason: String
     public let events: UInt64
     public let simulatedSeconds: Double
     public let wallSeconds: Double
     public let finalNuclei: [ClusterCensus.Cluster]
     public let constants: RateConstants
     public let surfaceSites: Int
-
-    public typealias StopReasonName = String
 
     init(scenario: Scenario, replica: Int, series: TimeSeries, stopReason: Kinetics.StopReason, events: UInt64,
          simulatedSeconds: Double, wallSeconds: Double, finalNuclei: [ClusterCensus.Cluster],
@@ -110,5 +110,3 @@ public struct RunResult: Sendable {
         return table.rendered()
     }
 }
-
-import Kinetics

@@ -3,6 +3,7 @@ import Kinetics
 import Lattice
 import LithiumModel
 import Testing
+import Foundation
 
 /// At η = 0 a flat Li slab is at equilibrium with Li⁺ (the kink atom is): no net growth beyond
 /// the counting noise; at η = ±20 mV it grows or dissolves (the test has power).
@@ -52,5 +53,3 @@ import Testing
         #expect(ElectrochemicalControl.solve(current: 1, reduction: 0, oxidation: 1, alpha: 0.5, f: 40).starved)
     }
 }
-
-import Foundation

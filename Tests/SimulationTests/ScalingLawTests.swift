@@ -2,6 +2,7 @@ import Analysis
 import LithiumModel
 import Simulation
 import Testing
+import Foundation
 
 /// Submonolayer irreversible aggregation (fixed flux F, no oxidation, i* = 1, 2D): the island
 /// density at coverage 0.1 scales as N ∝ (D/F)^(−χ) with χ → 1/3 (Venables; Amar & Family,
@@ -53,5 +54,3 @@ import Testing
         #expect(abs(chi - 1.0 / 3) < 3 * slopeError + 0.03, "χ = \(chi) ± \(slopeError)")
     }
 }
-
-import Foundation
