@@ -14,6 +14,8 @@ import Testing
         (["bench", "lattice-gas", "--coverage", "1.5"], "--coverage"),
         (["bench", "lattice-gas", "--events", "0"], "--events"),
         (["bench", "lattice-gas", "--temperature", "-3"], "--temperature"),
+        (["ensemble", "Runs/cu-nucleation.yaml", "--replicas", "0"], "--replicas"),
+        (["ensemble", "Runs/cu-nucleation.yaml", "--threads", "0"], "--threads"),
         (["bench", "lattice-gas", "--lx", "100000", "--ly", "100000", "--lz", "400"], "sites"),
         (["bench", "lattice-gas", "--lx", "60000", "--ly", "60000", "--lz", "1"], "MiB"),
     ]
