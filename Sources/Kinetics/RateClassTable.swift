@@ -85,12 +85,14 @@ public final class RateClassTable {
 
     /// Σ (members of class c) × (rate of class c), in s⁻¹.
     @inlinable public var totalRate: Double {
-        var total = 0.0
-        for i in 0..<activeCount {
-            let c = active[i]
-            total += Double(counts[c]) * rate(ofClass: c)
+        @inline(__always) get {
+            var total = 0.0
+            for i in 0..<activeCount {
+                let c = active[i]
+                total += Double(counts[c]) * rate(ofClass: c)
+            }
+            return total
         }
-        return total
     }
 
     /// The class `event` is in, or nil.

@@ -61,7 +61,12 @@ public struct LatticeShape: Sendable, Hashable {
     /// length two has the same site as its + and − neighbour (periodic images).
     @inlinable @inline(__always)
     public func neighbors(of site: UInt32) -> Neighbors {
-        let c = coordinates(of: site)
+        neighbors(of: site, at: coordinates(of: site))
+    }
+
+    /// ``neighbors(of:)`` for a site whose coordinates are already known (no division).
+    @inlinable @inline(__always)
+    public func neighbors(of site: UInt32, at c: SiteCoordinates) -> Neighbors {
         let plane = UInt32(truncatingIfNeeded: lx * ly)
         let rowLength = UInt32(truncatingIfNeeded: lx)
         var n = Neighbors()
@@ -78,6 +83,24 @@ public struct LatticeShape: Sendable, Hashable {
             let span = plane &* UInt32(truncatingIfNeeded: lz - 1)
             if c.z < lz - 1 { n[4] = site &+ plane } else if periodicZ { n[4] = site &- span }
             if c.z > 0 { n[5] = site &- plane } else if periodicZ { n[5] = site &+ span }
+        }
+        return n
+    }
+}
+
+extension LatticeShape {
+    /// The coordinates one step from `c` in direction `d` (0 = +x, 1 = −x, 2 = +y, 3 = −y, 4 = +z,
+    /// 5 = −z), wrapping periodic axes; the step must not cross a wall.
+    @inlinable @inline(__always)
+    public func coordinates(after c: SiteCoordinates, direction d: Int) -> SiteCoordinates {
+        var n = c
+        switch d {
+        case 0: n.x = c.x == lx - 1 ? 0 : c.x + 1
+        case 1: n.x = c.x == 0 ? lx - 1 : c.x - 1
+        case 2: n.y = c.y == ly - 1 ? 0 : c.y + 1
+        case 3: n.y = c.y == 0 ? ly - 1 : c.y - 1
+        case 4: n.z = c.z == lz - 1 ? 0 : c.z + 1
+        default: n.z = c.z == 0 ? lz - 1 : c.z - 1
         }
         return n
     }

@@ -25,9 +25,18 @@
 
     /// Changes the state of `site`, updating the two bit planes involved.
     @inlinable @inline(__always) public func set(_ site: UInt32, to state: UInt8) {
-        let old = states[Int(site)]
         let (row, x) = xDivisor.divide(site)
-        let word = Int(row) &* wordsPerRow &+ Int(x &>> 6)
+        set(site, row: Int(row), x: Int(x), to: state)
+    }
+
+    /// ``set(_:to:)`` for a site whose coordinates are already known (no division).
+    @inlinable @inline(__always) public func set(_ site: UInt32, at c: SiteCoordinates, to state: UInt8) {
+        set(site, row: c.y &+ shape.ly &* c.z, x: c.x, to: state)
+    }
+
+    @inlinable @inline(__always) func set(_ site: UInt32, row: Int, x: Int, to state: UInt8) {
+        let old = states[Int(site)]
+        let word = row &* wordsPerRow &+ (x &>> 6)
         let bit: UInt64 = 1 &<< UInt64(x & 63)
         states[Int(site)] = state
         words[Int(old) &* wordsPerPlane &+ word] &= ~bit

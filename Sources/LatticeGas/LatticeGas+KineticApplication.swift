@@ -25,7 +25,8 @@ extension LatticeGas: KineticApplication {
         let targets = targetsOfClass.withUnsafeBufferPointer { $0[rateClass] }
         let delta = UInt32(stateWeights.withUnsafeBufferPointer { $0[Int(SiteState.particle)] &- $0[Int(SiteState.empty)] })
         let shape = sites.shape
-        let around = shape.neighbors(of: event)
+        let origin = shape.coordinates(of: event)
+        let around = shape.neighbors(of: event, at: origin)
         let hop = cells.withUnsafeMutableBufferPointer { cells in
             var pick = Int(uniform * Double(targets))
             var direction = 0
@@ -40,14 +41,15 @@ extension LatticeGas: KineticApplication {
             cells[Int(event)] &-= Self.particleCell
             Self.shift(cells, around: around, by: 0 &- delta, affected: affected)
             cells[Int(destination)] &+= Self.particleCell
-            Self.shift(cells, around: shape.neighbors(of: destination), by: delta, affected: affected)
+            Self.shift(cells, around: shape.neighbors(of: destination, at: shape.coordinates(after: origin, direction: direction)),
+                       by: delta, affected: affected)
             affected.append(event)
             affected.append(destination)
             return Hop(origin: event, destination: destination, direction: direction)
         }
         sites.withMutableAccess { grid in
-            grid.set(hop.origin, to: SiteState.empty)
-            grid.set(hop.destination, to: SiteState.particle)
+            grid.set(hop.origin, at: origin, to: SiteState.empty)
+            grid.set(hop.destination, at: shape.coordinates(after: origin, direction: hop.direction), to: SiteState.particle)
         }
         recentHop = hop
     }
