@@ -57,3 +57,27 @@ import Testing
         do { try corrupt.run() } catch { #expect("\(error)".contains("corrupt")) }
     }
 }
+
+/// `likmc validate` accepts the shipped scenarios and refuses a bad one with the key path.
+@Suite struct ValidateCommandTests {
+    static let runs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Runs")
+
+    @Test func shippedScenariosValidate() throws {
+        for name in ["cu-nucleation.yaml", "au-nucleation.yaml", "cu-current-series.yaml"] {
+            var command = try LiKMC.parseAsRoot(["validate", Self.runs.appendingPathComponent(name).path])
+            try command.run()
+        }
+    }
+
+    @Test func badOverrideIsRefused() throws {
+        var command = try LiKMC.parseAsRoot(["validate", Self.runs.appendingPathComponent("cu-nucleation.yaml").path,
+                                             "--set", "lattice.lx=0"])
+        do {
+            try command.run()
+            Issue.record("accepted lx = 0")
+        } catch {
+            #expect("\(error)".contains("lattice.lx"))
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import Lattice
+import LithiumModel
+import Simulation
+
+/// `likmc validate FILE`: checks a scenario without running it.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a scenario file (keys, types, ranges, memory) without running it."
+    )
+
+    @Argument(help: "Scenario file (YAML).") var file: String
+    @Option(name: .customLong("set"), help: "Override a scenario key (repeatable).") var overrides: [String] = []
+
+    func run() throws {
+        let scenario = try ScenarioLoader.load(file, overrides: overrides)
+        let shape = try LatticeShape(lx: scenario.lx, ly: scenario.ly, lz: scenario.lz)
+        try MemoryBudget.check(shape: shape, bytesPerSite: LithiumModel.bytesPerSite)
+        let constants = RateConstants(scenario.parameters)
+        let megabytes = Double(shape.siteCount * LithiumModel.bytesPerSite) / 1_048_576
+        print("\(file): valid — \(scenario.name), \(scenario.parameters.substrate.name), "
+            + "\(scenario.lx)×\(scenario.ly)×\(scenario.lz) sites (~\(Int(megabytes.rounded(.up))) MiB), "
+            + String(format: "k0 = %.3g /s per site, hop %.3g /s, %.0f atoms per site",
+                     constants.k0, constants.hopPrefactor, constants.atomsPerSite))
+    }
+}
