@@ -2,7 +2,7 @@ import Kinetics
 
 /// The rate classes of the Li model and the look-up tables from a site's neighbour key to the
 /// class of each of its events. Classes of equal type and rate are merged.
-struct EventClasses {
+struct EventClasses: Sendable {
     var rates: [Double] = []
     var types: [Int] = []
     private var index: [ClassKey: Int] = [:]
@@ -56,7 +56,7 @@ struct EventClasses {
         }
     }
 
-    private struct ClassKey: Hashable {
+    private struct ClassKey: Hashable, Sendable {
         let type: Int
         let rate: Double
     }

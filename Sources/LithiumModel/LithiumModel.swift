@@ -9,12 +9,16 @@ import Lattice
 /// Each site has a 32-bit cell: its kind (bits 16…23) and its ``NeighborCounts`` key
 /// (bits 0…15), kept current as neighbours change, so classifying an event is a few loads.
 public struct LithiumModel {
-    public let parameters: ModelParameters
-    public let constants: RateConstants
+    /// Parameters, rates and class tables: immutable and shared, so that the model value stays small
+    /// (copying it, as Swift may around a method call, must not copy kilobytes of tables).
+    let definition: ModelDefinition
     @usableFromInline var sites: SiteGrid
     @usableFromInline var cells: [UInt32]
-    let classes: EventClasses
-    public let rateCatalog: RateCatalog
+
+    public var parameters: ModelParameters { definition.parameters }
+    public var constants: RateConstants { definition.constants }
+    public var rateCatalog: RateCatalog { definition.rateCatalog }
+    var classes: EventClasses { definition.classes }
     /// The electrochemical control and the overpotential it sets.
     public var control: ElectrochemicalControl
     /// Reductions minus oxidations so far (faradaic events; each carries ℓ³/Ω electrons).
@@ -41,10 +45,11 @@ public struct LithiumModel {
         do { sites = try SiteGrid(shape: shape, stateCount: SiteKind.count, states: kinds) } catch {
             throw .impossible("invalid site kinds: \(error)")
         }
-        self.parameters = parameters
-        constants = RateConstants(parameters)
-        classes = EventClasses(parameters: parameters, constants: constants, coordinations: shape.coordinationNumbers)
-        do { rateCatalog = try classes.catalog() } catch { throw .impossible("rate classes: \(error)") }
+        let constants = RateConstants(parameters)
+        let classes = EventClasses(parameters: parameters, constants: constants, coordinations: shape.coordinationNumbers)
+        let catalog: RateCatalog
+        do { catalog = try classes.catalog() } catch { throw .impossible("rate classes: \(error)") }
+        definition = ModelDefinition(parameters: parameters, constants: constants, classes: classes, rateCatalog: catalog)
         self.control = control
         for (kind, count) in sites.populations().enumerated() { kindTally[kind] = count }
         cells = []
@@ -86,5 +91,20 @@ extension LithiumModel {
             for y in 0..<shape.ly { for x in 0..<shape.lx { kinds[Int(shape.index(x: x, y: y, z: z))] = kind } }
         }
         return kinds
+    }
+}
+
+/// The immutable part of a Li model: inputs, derived rates and the key → class tables.
+final class ModelDefinition: Sendable {
+    let parameters: ModelParameters
+    let constants: RateConstants
+    let classes: EventClasses
+    let rateCatalog: RateCatalog
+
+    init(parameters: ModelParameters, constants: RateConstants, classes: EventClasses, rateCatalog: RateCatalog) {
+        self.parameters = parameters
+        self.constants = constants
+        self.classes = classes
+        self.rateCatalog = rateCatalog
     }
 }
