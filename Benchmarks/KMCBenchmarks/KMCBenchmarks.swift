@@ -8,4 +8,5 @@ let benchmarks: @Sendable () -> Void = {
     randomBenchmarks()
     latticeGasBenchmarks()
     lithiumBenchmarks()
+    neighborCountingBenchmarks()
 }
