@@ -59,8 +59,7 @@ public struct LatticeGas {
         do { rateCatalog = try RateCatalog(rates: classes.rates) } catch {
             throw .invalidState(reason: "\(error)")
         }
-        cells = []
-        cells = (0..<UInt32(shape.siteCount)).map(freshCell)
+        cells = NeighborKeys.cells(of: sites, weights: stateWeights.map(UInt32.init))
     }
 
     public var shape: LatticeShape { grid.shape }

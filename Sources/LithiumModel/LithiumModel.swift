@@ -52,8 +52,7 @@ public struct LithiumModel {
         definition = ModelDefinition(parameters: parameters, constants: constants, classes: classes, rateCatalog: catalog)
         self.control = control
         for (kind, count) in sites.populations().enumerated() { kindTally[kind] = count }
-        cells = []
-        cells = (0..<UInt32(shape.siteCount)).map(freshCell)
+        cells = NeighborKeys.cells(of: sites, weights: (0..<SiteKind.count).map { NeighborCounts.weight(of: UInt8($0)) })
     }
 
     public var grid: SiteGrid { sites }
