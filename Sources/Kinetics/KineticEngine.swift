@@ -9,6 +9,9 @@ import RealModule
 /// and names the events it affected, which are re-classified; the clock advances by Δt.
 /// Draw order (u₁, u₂, then the application's own draws) is fixed, so a seed fixes the
 /// trajectory bit for bit.
+///
+/// The rate table and the random stream are reference types: a copy of an engine shares them, so
+/// copy an engine only to move it. To fork a run, take a ``Checkpoint`` and resume it twice.
 public struct KineticEngine<Application: KineticApplication> {
     public var application: Application
     public let rates: RateClassTable
