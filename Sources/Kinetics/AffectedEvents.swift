@@ -32,8 +32,4 @@ public final class AffectedEvents {
     @inlinable public var count: Int { used }
     @inlinable @inline(__always) public subscript(i: Int) -> UInt32 { storage[i] }
     @inlinable public func removeAll() { used = 0 }
-
-    @inlinable @inline(__always) public func forEach(_ body: (UInt32) -> Void) {
-        for i in 0..<used { body(storage[i]) }
-    }
 }

@@ -131,12 +131,6 @@ public final class RateClassTable {
         return total
     }
 
-    /// Number of events in the classes of `type`.
-    @inlinable public func count(ofType type: Int) -> Int {
-        var total = 0
-        for i in 0..<activeCount where typeOfClass[active[i]] == type { total += counts[active[i]] }
-        return total
-    }
 
     // MARK: Updates
 

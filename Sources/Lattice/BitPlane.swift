@@ -38,11 +38,6 @@ public struct BitPlane: Sendable, Equatable {
         words[word] |= mask
     }
 
-    public mutating func remove(_ site: UInt32, in shape: LatticeShape) {
-        let (word, mask) = location(of: site, in: shape)
-        words[word] &= ~mask
-    }
-
     public func contains(_ site: UInt32, in shape: LatticeShape) -> Bool {
         let (word, mask) = location(of: site, in: shape)
         return words[word] & mask != 0

@@ -33,7 +33,6 @@ public struct LatticeShape: Sendable, Hashable {
     }
 
     public var siteCount: Int { lx * ly * lz }
-    public var planeSiteCount: Int { lx * ly }
 
     /// 1 (a line), 2 (a surface or a cross-section) or 3: the number of axes longer than one site.
     public var dimension: Int { [lx, ly, lz].filter { $0 > 1 }.count }
