@@ -1,3 +1,5 @@
+import Lattice
+
 /// The rate classes of the lattice gas: one per distinct (allowed targets n_T, binding B)
 /// with class rate n_T · Γ(B), fastest first (the selection scan then usually stops early),
 /// and the map from neighbour key to class.
@@ -10,10 +12,10 @@ struct HopClasses {
     /// Classes for the neighbourhoods that can occur: `coordinations` are the neighbour counts
     /// sites of the lattice have (4 on a periodic square lattice; 5 and 6 in a 3D box).
     init(parameters: LatticeGasParameters, stateCount: Int, coordinations: Set<Int>) {
-        let keyCount = NeighborKey.keyCount(stateCount: stateCount)
+        let keyCount = NeighborKeys.keyCount(stateCount: stateCount)
         var found: [Pair: [Int]] = [:]
         for key in 0..<keyCount {
-            let counts = NeighborKey.counts(of: key, stateCount: stateCount)
+            let counts = NeighborKeys.counts(in: key, stateCount: stateCount)
             guard coordinations.contains(counts.reduce(0, +)), counts[0] > 0 else { continue }
             var binding = parameters.bondEnergy * Double(counts[1])
             for (k, energy) in parameters.substrateBondEnergies.enumerated() { binding += energy * Double(counts[2 + k]) }

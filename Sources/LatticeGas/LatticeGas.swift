@@ -8,7 +8,7 @@ import Lattice
 /// Event i is "the particle at site i hops"; all of a particle's directions are one event of
 /// rate n_T · Γ(B) (n_T empty neighbours), and the direction is drawn after selection, which
 /// keeps one class entry per particle instead of one per (particle, direction).
-/// Each site has a 32-bit cell: its state (bits 16…23) and the ``NeighborKey`` of its
+/// Each site has a 32-bit cell: its state (bits 16…23) and the `NeighborKeys` key of its
 /// surroundings (bits 0…15), updated when a neighbour changes, so that re-classifying a site is
 /// one load and one table look-up. (The `SiteGrid` keeps the same states, with bit planes, for
 /// whole-lattice kernels and output; the event loop reads the cells.)
@@ -55,11 +55,11 @@ public struct LatticeGas {
         classes = HopClasses(parameters: parameters, stateCount: stateCount, coordinations: shape.coordinationNumbers)
         classOfKey = classes.classOfKey
         targetsOfClass = classes.targetsOfClass
-        stateWeights = (0..<stateCount).map { NeighborKey.weight(ofState: $0) }
+        stateWeights = (0..<stateCount).map { UInt16(NeighborKeys.weight(ofState: $0)) }
         do { rateCatalog = try RateCatalog(rates: classes.rates) } catch {
             throw .invalidState(reason: "\(error)")
         }
-        cells = NeighborKeys.cells(of: sites, weights: stateWeights.map(UInt32.init))
+        cells = NeighborKeys.cells(of: sites)
     }
 
     public var shape: LatticeShape { grid.shape }
@@ -86,16 +86,9 @@ public struct LatticeGas {
 
     public var particleCount: Int { grid.populations()[Int(SiteState.particle)] }
 
-    /// The cell of `site` (state and neighbour key), computed from scratch.
-    func freshCell(_ site: UInt32) -> UInt32 {
-        var key: UInt32 = 0
-        for neighbor in grid.shape.neighbors(of: site) { key += UInt32(stateWeights[Int(grid[neighbor])]) }
-        return UInt32(grid[site]) << 16 | key
-    }
-
     /// Sites whose stored cell differs from a fresh count (empty when bookkeeping is exact).
     public func staleCells() -> [UInt32] {
-        (0..<UInt32(grid.shape.siteCount)).filter { cells[Int($0)] != freshCell($0) }
+        (0..<UInt32(grid.shape.siteCount)).filter { cells[Int($0)] != NeighborKeys.cell(of: $0, in: grid) }
     }
 
     /// Number of particle–particle bonds (each pair once), an energy observable.

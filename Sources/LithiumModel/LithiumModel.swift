@@ -52,7 +52,7 @@ public struct LithiumModel {
         definition = ModelDefinition(parameters: parameters, constants: constants, classes: classes, rateCatalog: catalog)
         self.control = control
         for (kind, count) in sites.populations().enumerated() { kindTally[kind] = count }
-        cells = NeighborKeys.cells(of: sites, weights: (0..<SiteKind.count).map { NeighborCounts.weight(of: UInt8($0)) })
+        cells = NeighborKeys.cells(of: sites)
     }
 
     public var grid: SiteGrid { sites }
@@ -61,15 +61,9 @@ public struct LithiumModel {
     public var surfaceSites: Int { shape.lx * shape.ly }
 
 
-    func freshCell(_ site: UInt32) -> UInt32 {
-        var key: UInt32 = 0
-        for neighbor in sites.shape.neighbors(of: site) { key += NeighborCounts.weight(of: sites[neighbor]) }
-        return UInt32(sites[site]) << 16 | key
-    }
-
     /// Sites whose stored cell differs from a fresh count (empty when bookkeeping is exact).
     public func staleCells() -> [UInt32] {
-        (0..<UInt32(shape.siteCount)).filter { cells[Int($0)] != freshCell($0) }
+        (0..<UInt32(shape.siteCount)).filter { cells[Int($0)] != NeighborKeys.cell(of: $0, in: sites) }
     }
 
     public var lithiumSites: Int { kindTally[Int(SiteKind.lithium)] }
