@@ -47,9 +47,6 @@ public struct PlatingRun {
         engine.application.didPerform(rates: engine.rates)  // η for the initial state
     }
 
-    /// Net plated monolayers (faradaic events per surface site).
-    var monolayers: Double { Double(engine.application.netFaradaicEvents) / Double(engine.application.surfaceSites) }
-
     /// Runs to the end of the protocol, calling `progress` after every sample.
     public mutating func run(progress: ((Double) -> Void)? = nil) -> RunResult {
         let p = scenario.plating
@@ -71,8 +68,9 @@ public struct PlatingRun {
             windowTime += dt
             if engine.clock.time >= nextSample || stop != nil {
                 if windowTime > 0 {
-                    series.append(sample(windowOverpotential: window / windowTime, constants: constants, surface: surface))
-                    progress?(fractionDone())
+                    series.append(sample(windowOverpotential: window / windowTime, nuclei: nuclei().count,
+                                         constants: constants, surface: surface))
+                    progress?(fractionDone(chargeTarget: chargeTarget))
                 }
                 window = 0
                 windowTime = 0
@@ -84,13 +82,15 @@ public struct PlatingRun {
             if engine.clock.events >= p.maximumEvents { reason = .eventLimit; break sample }
             if engine.application.control.starved { reason = .noEvents; break sample }
         }
+        let finalNuclei = nuclei()
         if windowTime > 0 {  // the partial last window: the series ends at the final state
-            series.append(sample(windowOverpotential: window / windowTime, constants: constants, surface: surface))
+            series.append(sample(windowOverpotential: window / windowTime, nuclei: finalNuclei.count,
+                                 constants: constants, surface: surface))
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return RunResult(scenario: scenario, replica: replica, series: series, stopReason: reason,
                          events: engine.clock.events, simulatedSeconds: engine.clock.time, wallSeconds: seconds,
-                         finalNuclei: nuclei(), constants: constants, surfaceSites: surface)
+                         finalNuclei: finalNuclei, constants: constants, surfaceSites: surface)
     }
 
     /// Net faradaic events at which the charge limit (monolayers or capacity) is reached.
@@ -106,16 +106,12 @@ public struct PlatingRun {
         return target
     }
 
-    func fractionDone() -> Double {
+    /// How far the run is towards whichever limit comes first: events, time or charge.
+    func fractionDone(chargeTarget: Int) -> Double {
         let p = scenario.plating
         var fractions: [Double] = [Double(engine.clock.events) / Double(p.maximumEvents)]
         if let t = p.maximumTime { fractions.append(engine.clock.time / t) }
-        if let layers = p.monolayers { fractions.append(monolayers / layers) }
-        if let capacity = p.capacity {
-            let charge = Double(engine.application.netFaradaicEvents)
-                * engine.application.constants.chargePerEvent(surfaceSites: engine.application.surfaceSites) / 3600
-            fractions.append(charge / capacity)
-        }
+        if chargeTarget < Int.max { fractions.append(Double(engine.application.netFaradaicEvents) / Double(chargeTarget)) }
         return min(1, fractions.max() ?? 0)
     }
 
@@ -124,14 +120,14 @@ public struct PlatingRun {
             .clusters(minimumSize: scenario.sampling.nucleusMinimumSites)
     }
 
-    func sample(windowOverpotential: Double, constants: RateConstants, surface: Int) -> TimeSeries.Sample {
+    func sample(windowOverpotential: Double, nuclei: Int, constants: RateConstants, surface: Int) -> TimeSeries.Sample {
         let model = engine.application
         return TimeSeries.Sample(
             time: engine.clock.time, overpotential: windowOverpotential * 1000,
             charge: Double(model.netFaradaicEvents) * constants.chargePerEvent(surfaceSites: surface),
             lithiumAtoms: Double(model.lithiumSites) * constants.atomsPerSite,
             alloyedAtoms: Double(model.alloySites) * constants.atomsPerSite,
-            nuclei: nuclei().count, events: engine.clock.events)
+            nuclei: nuclei, events: engine.clock.events)
     }
 }
 

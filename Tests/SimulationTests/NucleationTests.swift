@@ -1,27 +1,13 @@
 import Analysis
-import Foundation
 import LithiumModel
 import Simulation
 import Testing
 
 /// The science the model exists for, checked with replicas and standard errors.
 @Suite struct NucleationTests {
-    /// Replicas run on all cores; replica i always uses stream i, so the order does not matter.
+    /// Replicas on both cores; replica i always uses stream i, so the order does not matter.
     static func results(_ yaml: String, replicas: Int) throws -> [RunResult] {
-        let scenario = try Scenario.parse(yaml: yaml)
-        nonisolated(unsafe) var slots = [RunResult?](repeating: nil, count: replicas)
-        nonisolated(unsafe) var failure: (any Error)?
-        slots.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
-            DispatchQueue.concurrentPerform(iterations: replicas) { replica in
-                do {
-                    var run = try PlatingRun(scenario: scenario, replica: replica)
-                    buffer[replica] = run.run()
-                } catch { failure = error }
-            }
-        }
-        if let failure { throw failure }
-        return slots.map { $0! }
+        try Ensemble(scenario: try Scenario.parse(yaml: yaml), replicas: 0..<replicas).run(threads: 2)
     }
 
     static func scenario(substrate: String, current: Double, extra: String = "", size: Int = 32,
