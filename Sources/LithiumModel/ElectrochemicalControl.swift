@@ -29,43 +29,84 @@ public struct ElectrochemicalControl: Sendable, Equatable {
     /// Sets η for the current state and applies it to the rate table.
     public mutating func apply(to rates: RateClassTable, constants k: RateConstants) {
         let reduction = EventType.reduction.rawValue, oxidation = EventType.oxidation.rawValue
+        let sei = EventType.seiFormation.rawValue
         switch mode {
         case let .deposition(ratePerSite):
             overpotential = 0
             rates.setTypeFactor(reduction, to: ratePerSite / k.k0)
             rates.setTypeFactor(oxidation, to: 0)
+            rates.setTypeFactor(sei, to: 0)
             return
         case let .potentiostatic(eta):
             overpotential = eta
         case let .galvanostatic(current):
-            let n = rates.baseRateSum(ofType: reduction)
-            let s = rates.baseRateSum(ofType: oxidation)
-            let (eta, starved) = Self.solve(current: current, reduction: n, oxidation: s, alpha: k.alpha, f: k.f)
-            overpotential = eta
-            self.starved = starved
+            let currents = Currents(reduction: rates.baseRateSum(ofType: reduction),
+                                    oxidation: rates.baseRateSum(ofType: oxidation),
+                                    sideReaction: rates.baseRateSum(ofType: sei),
+                                    alpha: k.alpha, sideAlpha: k.seiAlpha, f: k.f)
+            (overpotential, starved) = currents.solve(net: current)
         }
         rates.setTypeFactor(reduction, to: exp(k.alpha * k.f * overpotential))
         rates.setTypeFactor(oxidation, to: exp(-(1 - k.alpha) * k.f * overpotential))
+        rates.setTypeFactor(sei, to: exp(k.seiAlpha * k.f * overpotential))
     }
 
-    /// η with n·e^{αfη} − s·e^{−(1−α)fη} = current; n, s are the base reduction and oxidation
-    /// rate sums (s⁻¹). Monotone in η, so the root is unique.
+    /// η with n·e^{αfη} − s·e^{−(1−α)fη} = current and no side reaction (see ``Currents``).
     public static func solve(current: Double, reduction n: Double, oxidation s: Double,
                              alpha: Double, f: Double) -> (eta: Double, starved: Bool) {
-        guard n > 0 else { return (current > 0 ? overpotentialLimit : -overpotentialLimit, current > 0) }
-        guard s > 0 || current > 0 else { return (-overpotentialLimit, false) }
-        // α = ½: x = e^{fη/2} solves n·x² − I·x − s = 0.
-        let x = (current + (current * current + 4 * n * s).squareRoot()) / (2 * n)
-        var eta = 2 * log(x) / f
-        if abs(alpha - 0.5) > 1e-12 {
-            for _ in 0..<60 {
-                let red = n * exp(alpha * f * eta), ox = s * exp(-(1 - alpha) * f * eta)
-                let step = (red - ox - current) / (f * (alpha * red + (1 - alpha) * ox))
-                eta -= step
-                if abs(step) < 1e-13 { break }
+        Currents(reduction: n, oxidation: s, sideReaction: 0, alpha: alpha, sideAlpha: alpha, f: f).solve(net: current)
+    }
+}
+
+/// The faradaic currents as functions of η, in events per second: reduction N·e^{αfη}, the
+/// SEI side reaction Q·e^{α_s·fη} (it takes electrons too) and oxidation S·e^{−(1−α)fη}, with
+/// N, Q, S the base rate sums of the three event types.
+public struct Currents: Sendable {
+    public var reduction: Double, oxidation: Double, sideReaction: Double
+    public var alpha: Double, sideAlpha: Double, f: Double
+
+    /// Net cathodic rate at η: reduction + side reaction − oxidation. Increasing in η.
+    public func net(at eta: Double) -> Double {
+        reduction * exp(alpha * f * eta) + sideReaction * exp(sideAlpha * f * eta) - oxidation * exp(-(1 - alpha) * f * eta)
+    }
+
+    /// The η (V) at which the net rate equals `current`, within ±``ElectrochemicalControl/overpotentialLimit``;
+    /// `starved` when no η can carry it (no reduction site for a cathodic current, nothing to
+    /// oxidise for an anodic one). Closed form for α = ½ when the side reaction has α_s ∈ {0, ½};
+    /// otherwise safeguarded Newton (the function is monotone, so the root is unique).
+    public func solve(net current: Double) -> (eta: Double, starved: Bool) {
+        let limit = ElectrochemicalControl.overpotentialLimit
+        guard reduction > 0 else { return (current > 0 ? limit : -limit, current > 0) }
+        guard oxidation > 0 || current > 0 else { return (-limit, current < 0) }
+        var eta = closedFormEstimate(current)
+        if !isExact {
+            var (low, high) = (-limit, limit)
+            for _ in 0..<100 {
+                let g = net(at: eta) - current
+                if g > 0 { high = min(high, eta) } else { low = max(low, eta) }
+                let slope = f * (alpha * reduction * exp(alpha * f * eta) + sideAlpha * sideReaction * exp(sideAlpha * f * eta)
+                    + (1 - alpha) * oxidation * exp(-(1 - alpha) * f * eta))
+                var next = eta - g / slope
+                if !(next > low && next < high) { next = (low + high) / 2 }
+                if abs(next - eta) < 1e-13 { eta = next; break }
+                eta = next
             }
         }
-        let clamped = min(max(eta, -overpotentialLimit), overpotentialLimit)
-        return (clamped, clamped != eta)
+        let clamped = min(max(eta, -limit), limit)
+        let reachable = net(at: clamped) - current
+        let starved = clamped != eta && (current > 0 ? reachable < 0 : reachable > 0)
+        return (clamped, starved)
+    }
+
+    /// True when ``closedFormEstimate(_:)`` is the exact root.
+    var isExact: Bool { abs(alpha - 0.5) < 1e-12 && (sideReaction == 0 || sideAlpha == 0 || abs(sideAlpha - 0.5) < 1e-12) }
+
+    /// With x = e^{fη/2}: (N + Q)x² − I·x − S = 0 (α_s = ½) or N·x² − (I − Q)·x − S = 0 (α_s = 0).
+    func closedFormEstimate(_ current: Double) -> Double {
+        let constantSide = sideAlpha == 0 ? sideReaction : 0
+        let n = reduction + (sideAlpha == 0 ? 0 : sideReaction)
+        let i = current - constantSide
+        let x = (i + (i * i + 4 * n * oxidation).squareRoot()) / (2 * n)
+        return x > 0 ? 2 * log(x) / f : -ElectrochemicalControl.overpotentialLimit
     }
 }

@@ -17,6 +17,11 @@ struct EventClasses: Sendable {
     /// Reduction into an M site, oxidation of an LiM site (lithiophilic substrates).
     var alloyReduction = [Int16](repeating: -1, count: NeighborCounts.keyCount)
     var alloyOxidation = [Int16](repeating: -1, count: NeighborCounts.keyCount)
+    /// SEI formation at an empty site with Li neighbours (when one of them is connected).
+    var sei = [Int16](repeating: -1, count: NeighborCounts.keyCount)
+    /// Conductor and Li neighbours per key; the classifier subtracts the dead ones.
+    var conductorCount = [UInt8](repeating: 0, count: NeighborCounts.keyCount)
+    var lithiumCount = [UInt8](repeating: 0, count: NeighborCounts.keyCount)
     var bindingIndex = [UInt16](repeating: 0, count: NeighborCounts.keyCount)
     /// Solid neighbours per key (a hop target needs two: the mover and one more).
     var solidCount = [UInt8](repeating: 0, count: NeighborCounts.keyCount)
@@ -30,6 +35,8 @@ struct EventClasses: Sendable {
             let n = NeighborCounts(key: key)
             guard coordinations.contains(n.total) else { continue }
             solidCount[key] = UInt8(n.solid)
+            conductorCount[key] = UInt8(n.conductors)
+            lithiumCount[key] = UInt8(n.lithium)
             let b = Double(n.lithium) * p.lithiumBondEnergy + Double(n.substrate) * p.substrate.lithiumBondEnergy
                 + Double(n.alloy) * p.effectiveAlloyBondEnergy + Double(n.sei) * p.lithiumSEIBondEnergy
             if bindingOf[b] == nil {
@@ -39,6 +46,7 @@ struct EventClasses: Sendable {
             bindingIndex[key] = UInt16(bindingOf[b]!)
             let bIn = k.alloyBindingBase + Double(n.lithium) * (p.effectiveAlloyBondEnergy - p.substrate.lithiumBondEnergy)
             if n.conductors > 0 { reduction[key] = classFor(.reduction, rate: k.k0) }
+            if n.lithium > 0 { sei[key] = classFor(.seiFormation, rate: k.seiRate) }
             if n.empty > 0 { oxidation[key] = classFor(.oxidation, rate: k.oxidation(binding: b)) }
             if n.substrate > 0 && p.substrate.lithiophilic {
                 alloying[key] = classFor(.alloying, rate: Double(n.substrate) * k.alloying(binding: b))

@@ -1,7 +1,7 @@
 /// The kinds of events of the Li model; each is a `Kinetics` event type, so that the
 /// electrochemical control can scale reduction and oxidation as wholes.
 public enum EventType: Int, CaseIterable, Sendable {
-    case hop = 0, reduction, oxidation, alloying, dealloying, alloyTransport
+    case hop = 0, reduction, oxidation, alloying, dealloying, alloyTransport, seiFormation
 
     public var name: String {
         switch self {
@@ -11,6 +11,7 @@ public enum EventType: Int, CaseIterable, Sendable {
         case .alloying: return "alloying"
         case .dealloying: return "de-alloying"
         case .alloyTransport: return "alloy transport"
+        case .seiFormation: return "SEI formation"
         }
     }
 }
@@ -19,7 +20,7 @@ public enum EventType: Int, CaseIterable, Sendable {
 ///
 /// | kind  | slot 0                   | slot 1                 | slot 2                 |
 /// |-------|--------------------------|------------------------|------------------------|
-/// | empty | reduction (new Li atom)  | –                      | –                      |
+/// | empty | reduction (new Li atom)  | SEI formation          | –                      |
 /// | Li    | hop (all directions)     | oxidation              | alloying (into M)      |
 /// | M     | reduction into M (→ LiM) | –                      | –                      |
 /// | LiM   | de-alloying (to empty)   | transport (into M)     | oxidation of the alloy |
@@ -27,6 +28,9 @@ public enum EventType: Int, CaseIterable, Sendable {
 /// Reduction into M and oxidation of LiM exist on lithiophilic substrates only, at sites
 /// touching the electrolyte; they are of the reduction and oxidation types, so the potential
 /// scales them too, and together they put the alloy at equilibrium at η = −ΔG_alloy/e.
+///
+/// Reduction needs an electronically connected conductor next to the empty site, SEI formation
+/// connected Li; oxidation needs the Li itself to be connected (dead Li is never oxidised).
 ///
 /// Event number = 3 × site + slot.
 public enum EventSlot {

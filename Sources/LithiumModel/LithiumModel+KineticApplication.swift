@@ -5,19 +5,24 @@ import Lattice
 extension LithiumModel: KineticApplication {
     public var eventCount: Int { sites.shape.siteCount * EventSlot.perSite }
 
-    @inline(__always) func kind(_ cell: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: cell >> 16) }
-    @inline(__always) func key(_ cell: UInt32) -> Int { Int(cell & 0xFFFF) }
+    @inline(__always) func kind(_ cell: UInt32) -> UInt8 { CellLayout.kind(cell) }
+    @inline(__always) func key(_ cell: UInt32) -> Int { CellLayout.key(cell) }
 
     public func classify(_ event: UInt32) -> Int? {
         let site = event / 3, slot = event % 3
         let cell = cells[Int(site)]
         let c: Int16
         switch (kind(cell), slot) {
-        case (SiteKind.empty, 0): c = classes.reduction[key(cell)]
+        case (SiteKind.empty, 0):
+            let connected = classes.conductorCount[key(cell)] &- CellLayout.deadNeighbors(cell)
+            c = connected > 0 ? classes.reduction[key(cell)] : -1
+        case (SiteKind.empty, 1):
+            let connected = classes.lithiumCount[key(cell)] &- CellLayout.deadNeighbors(cell)
+            c = connected > 0 ? classes.sei[key(cell)] : -1
         case (SiteKind.lithium, 0):
             let targets = hopTargets(of: site).count
             c = targets == 0 ? -1 : classes.hop[Int(classes.bindingIndex[key(cell)]) * 7 + targets]
-        case (SiteKind.lithium, 1): c = classes.oxidation[key(cell)]
+        case (SiteKind.lithium, 1): c = CellLayout.isDead(cell) ? -1 : classes.oxidation[key(cell)]
         case (SiteKind.lithium, 2): c = classes.alloying[key(cell)]
         case (SiteKind.alloy, 0): c = classes.dealloying[key(cell)]
         case (SiteKind.alloy, 1): c = classes.transport[key(cell)]
@@ -55,6 +60,10 @@ extension LithiumModel: KineticApplication {
             change(site, to: SiteKind.lithium, affected: affected)
             reductions += 1
             netFaradaicEvents += 1
+        case (SiteKind.empty, 1):
+            change(site, to: SiteKind.sei, affected: affected)
+            seiFormations += 1
+            netFaradaicEvents += 1
         case (SiteKind.lithium, 0):
             move(from: site, to: hopTargets(of: site).pick(uniform), leaving: SiteKind.empty,
                  arriving: SiteKind.lithium, affected: affected)
@@ -89,22 +98,30 @@ extension LithiumModel: KineticApplication {
     }
 
     /// Li leaves `origin` (which becomes `leaving`) for `destination` (which becomes `arriving`).
+    /// The destination changes first, so that a Li atom sliding along a neck is seen by the
+    /// local connectivity test at its origin and no cluster dies for a moment.
     mutating func move(from origin: UInt32, to destination: UInt32, leaving: UInt8, arriving: UInt8,
                        affected: AffectedEvents) {
-        change(origin, to: leaving, affected: affected)
         change(destination, to: arriving, affected: affected)
+        change(origin, to: leaving, affected: affected)
     }
 
     /// Sets the kind of `site`, updates its neighbours' keys and lists every event whose class
     /// may change: the site's own, its neighbours', and — where a neighbouring empty site's
     /// support crossed the two-solid threshold — the hops of the Li atoms around that site.
     mutating func change(_ site: UInt32, to new: UInt8, affected: AffectedEvents) {
-        let old = kind(cells[Int(site)])
+        let cell = cells[Int(site)]
+        let old = kind(cell)
+        let wasDead = CellLayout.isDead(cell)
         kindTally[Int(old)] -= 1
         kindTally[Int(new)] += 1
+        if wasDead { deadSites -= 1 }
         sites.set(site, to: new)
-        cells[Int(site)] = UInt32(new) << 16 | (cells[Int(site)] & 0xFFFF)
+        cells[Int(site)] = UInt32(new) << 16 | (cell & CellLayout.keptOnKindChange)
+        // The neighbours' keys move by the kind change and, if the site held dead Li, their
+        // dead-neighbour counts drop by one.
         let delta = NeighborCounts.weight(of: new) &- NeighborCounts.weight(of: old)
+            &- (wasDead ? CellLayout.deadNeighborUnit : 0)
         let solidityChanged = SiteKind.isSolid(old) != SiteKind.isSolid(new)
         for slot in 0..<UInt32(EventSlot.perSite) { affected.append(site * 3 + slot) }  // old kind's events go too
         for neighbor in sites.shape.neighbors(of: site) {
@@ -119,6 +136,12 @@ extension LithiumModel: KineticApplication {
                 }
             }
         }
+        guard tracksConnectivity else { return }
+        if old == SiteKind.lithium && !SiteKind.isConductor(new) && !wasDead {
+            conductorRemoved(at: site, affected: affected)
+        } else if new == SiteKind.lithium && !SiteKind.isConductor(old) {
+            lithiumAdded(at: site, affected: affected)
+        }
     }
 
     /// The event slots that exist for the kind now at `site`.
@@ -127,7 +150,8 @@ extension LithiumModel: KineticApplication {
         switch kind(cells[Int(site)]) {
         case SiteKind.lithium: affected.append(base); affected.append(base + 1); affected.append(base + 2)
         case SiteKind.alloy: affected.append(base); affected.append(base + 1); affected.append(base + 2)
-        case SiteKind.empty, SiteKind.substrate: affected.append(base)
+        case SiteKind.empty: affected.append(base); affected.append(base + 1)
+        case SiteKind.substrate: affected.append(base)
         default: break
         }
     }

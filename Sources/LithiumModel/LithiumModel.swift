@@ -6,8 +6,9 @@ import Lattice
 /// of Li, alloying into a lithiophilic substrate, de-alloying and Li transport in the alloy,
 /// under galvanostatic, potentiostatic or fixed-flux control. Rates: ``RateConstants``.
 ///
-/// Each site has a 32-bit cell: its kind (bits 16…23) and its ``NeighborCounts`` key
-/// (bits 0…15), kept current as neighbours change, so classifying an event is a few loads.
+/// Each site has a 32-bit cell (``CellLayout``): its kind, its ``NeighborCounts`` key and its
+/// electronic state (dead or connected), kept current as neighbours change, so classifying an
+/// event is a few loads. Connectivity is exact at every event (``LithiumModel+Connectivity``).
 public struct LithiumModel {
     /// Parameters, rates and class tables: immutable and shared, so that the model value stays small
     /// (copying it, as Swift may around a method call, must not copy kilobytes of tables).
@@ -25,6 +26,16 @@ public struct LithiumModel {
     public internal(set) var netFaradaicEvents = 0
     public internal(set) var reductions = 0
     public internal(set) var oxidations = 0
+    /// SEI sites formed (each took one site's worth of Li⁺ and electrons).
+    public internal(set) var seiFormations = 0
+    /// Li sites with no electronic path to the collector.
+    public internal(set) var deadSites = 0
+    /// Copied from the parameters: read on every change of a site.
+    let tracksConnectivity: Bool
+    /// Sites a local connectivity search may visit before a full flood fill is cheaper.
+    var searchBudget: Int
+    /// Scratch space of the connectivity searches (contents meaningless between events).
+    var search = ConnectivitySearch()
     /// Events carried out and sites of each kind, in fixed-size vectors: per-event counters must not
     /// be heap arrays (a copy of the model would make every increment a copy-on-write).
     var eventTally = SIMD8<Int>()
@@ -51,8 +62,12 @@ public struct LithiumModel {
         do { catalog = try classes.catalog() } catch { throw .impossible("rate classes: \(error)") }
         definition = ModelDefinition(parameters: parameters, constants: constants, classes: classes, rateCatalog: catalog)
         self.control = control
+        tracksConnectivity = parameters.tracksConnectivity
         for (kind, count) in sites.populations().enumerated() { kindTally[kind] = count }
         cells = NeighborKeys.cells(of: sites)
+        search = ConnectivitySearch(siteCount: shape.siteCount)
+        searchBudget = max(4096, shape.siteCount / 32)
+        if tracksConnectivity { markDisconnectedLithium() }
     }
 
     public var grid: SiteGrid { sites }
@@ -61,12 +76,20 @@ public struct LithiumModel {
     public var surfaceSites: Int { shape.lx * shape.ly }
 
 
-    /// Sites whose stored cell differs from a fresh count (empty when bookkeeping is exact).
+    /// Sites whose stored kind and key differ from a fresh count (empty when bookkeeping is exact).
     public func staleCells() -> [UInt32] {
-        (0..<UInt32(shape.siteCount)).filter { cells[Int($0)] != NeighborKeys.cell(of: $0, in: sites) }
+        let mask = CellLayout.keyMask | 0xFF << 16
+        return (0..<UInt32(shape.siteCount)).filter { cells[Int($0)] & mask != NeighborKeys.cell(of: $0, in: sites) }
     }
 
+    /// Metallic Li sites, connected or dead.
     public var lithiumSites: Int { kindTally[Int(SiteKind.lithium)] }
+    /// Li sites electronically connected to the collector.
+    public var connectedLithiumSites: Int { lithiumSites - deadSites }
+    public var seiSites: Int { kindTally[Int(SiteKind.sei)] }
+
+    /// True if `site` holds Li cut off from the collector.
+    public func isDeadLithium(_ site: UInt32) -> Bool { CellLayout.isDead(cells[Int(site)]) }
     public var alloySites: Int { kindTally[Int(SiteKind.alloy)] }
 }
 

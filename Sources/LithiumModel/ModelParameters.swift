@@ -27,6 +27,15 @@ public struct ModelParameters: Sendable, Equatable {
     public var transferCoefficient = 0.5
     /// Substrate layers at the bottom of the box (z = 0 …), ≥ 1.
     public var substrateLayers = 2
+    /// SEI side reaction: its current density at η = 0 per area of electrolyte touching connected
+    /// Li, mA/cm² (0: no SEI). Each SEI event consumes one site's worth of Li⁺ and electrons.
+    public var seiExchangeCurrentDensity = 0.0
+    /// Transfer coefficient of the SEI reaction: its rate scales as exp(α_SEI·f·η) (0: independent
+    /// of the potential).
+    public var seiTransferCoefficient = 0.5
+    /// Track electronic connectivity exactly (dead Li). `false` treats every Li site as connected:
+    /// only for measuring what the bookkeeping costs.
+    public var tracksConnectivity = true
 
     public init(substrate: Substrate) { self.substrate = substrate }
 
@@ -41,8 +50,9 @@ public struct ModelParameters: Sendable, Equatable {
 
     /// k_B T, eV.
     public var thermalEnergy: Double { PhysicalConstants.boltzmann * temperature }
-    /// Li atoms on one site: ℓ³/Ω.
-    public var atomsPerSite: Double { pow(siteEdge, 3) / PhysicalConstants.lithiumAtomicVolume }
+    /// Li atoms on one site: ℓ³/Ω rounded to a whole number (at least 1), so that charge and Li
+    /// inventories are exact integers (a site of 2 nm holds 370 atoms, ℓ³/Ω = 370.4).
+    public var atomsPerSite: Double { max(1, (pow(siteEdge, 3) / PhysicalConstants.lithiumAtomicVolume).rounded()) }
     /// ε(Li,LiM) in effect, eV.
     public var effectiveAlloyBondEnergy: Double { lithiumAlloyBondEnergy ?? substrate.lithiumBondEnergy }
 
@@ -62,6 +72,10 @@ public struct ModelParameters: Sendable, Equatable {
                   "exchange_current_density_mA_cm2", exchangeCurrentDensity, "> 0")
         try check(transferCoefficient > 0 && transferCoefficient < 1, "transfer_coefficient", transferCoefficient, "0 < α < 1")
         try check(substrateLayers >= 1, "substrate_layers", Double(substrateLayers), "≥ 1")
+        try check(seiExchangeCurrentDensity >= 0 && seiExchangeCurrentDensity.isFinite,
+                  "sei_exchange_current_density_mA_cm2", seiExchangeCurrentDensity, "≥ 0, finite")
+        try check(seiTransferCoefficient >= 0 && seiTransferCoefficient < 1,
+                  "sei_transfer_coefficient", seiTransferCoefficient, "0 ≤ α_SEI < 1")
         if substrate.lithiophilic {
             try check(substrate.alloyDiffusivity > 0 && substrate.alloyDiffusivity.isFinite,
                       "alloy_diffusivity_cm2_s", substrate.alloyDiffusivity, "> 0 for a lithiophilic substrate")

@@ -14,13 +14,17 @@ import Foundation
 /// - Transport in the alloy (per M neighbour of a LiM site): (D_alloy/ℓ²)·exp(−(B_in − B_in⁰)/kT).
 /// B is the bond sum of the Li site; B_in = B_kink + ΔG_alloy + n_Li·(ε(Li,LiM) − ε(Li,M)) is the
 /// binding of Li dissolved in M (ΔG_alloy: stability relative to bulk Li), B_in⁰ its value with no
-/// Li neighbours. k₀ = i₀·ℓ²/(e·ℓ³/Ω): the exchange current per site at equilibrium.
+/// Li neighbours. k₀ = i₀·ℓ²/(e·N): the exchange current per site at equilibrium, N = ℓ³/Ω atoms.
+/// - SEI formation (per empty site touching connected Li): k_SEI·exp(α_SEI·f·η), k_SEI = i_SEI·ℓ²/(e·N).
 public struct RateConstants: Sendable, Equatable {
     public let kT: Double
     /// f = e/kT, V⁻¹ (one electron per event in the exponent).
     public let f: Double
     public let alpha: Double
     public let k0: Double
+    /// SEI formation rate per site at η = 0, s⁻¹, and its transfer coefficient.
+    public let seiRate: Double
+    public let seiAlpha: Double
     public let hopPrefactor: Double
     public let alloyPrefactor: Double
     public let hopReference: Double
@@ -39,6 +43,8 @@ public struct RateConstants: Sendable, Equatable {
         atomsPerSite = p.atomsPerSite
         let i0 = p.exchangeCurrentDensity * 1e-3  // A/cm²
         k0 = i0 * siteArea / (PhysicalConstants.elementaryCharge * atomsPerSite)
+        seiRate = p.seiExchangeCurrentDensity * 1e-3 * siteArea / (PhysicalConstants.elementaryCharge * atomsPerSite)
+        seiAlpha = p.seiTransferCoefficient
         hopPrefactor = p.lithiumDiffusivity / siteArea
         alloyPrefactor = p.substrate.lithiophilic ? p.substrate.alloyDiffusivity / siteArea : 0
         hopReference = p.substrate.lithiumBondEnergy

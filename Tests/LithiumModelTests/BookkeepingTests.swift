@@ -27,6 +27,7 @@ import Testing
         parameters.lithiumBondEnergy = 0.04
         // Slow diffusion down so that every kind of event, faradaic ones included, is frequent.
         parameters.lithiumDiffusivity = 1e-13
+        parameters.seiExchangeCurrentDensity = 0.05
         if parameters.substrate.lithiophilic {
             parameters.substrate.alloyDiffusivity = 3e-13
             parameters.substrate.alloyingFreeEnergy = 0  // makes de-alloying frequent too
@@ -47,14 +48,16 @@ import Testing
             #expect(engine.inconsistencies().isEmpty, "round \(round): \(engine.inconsistencies().prefix(3))")
             #expect(engine.application.staleCells().isEmpty)
             #expect(engine.application.grid.checkPlanes())
+            #expect(engine.application.connectivityErrors().isEmpty, "\(engine.application.connectivityErrors().prefix(3))")
             let model = engine.application
-            #expect(model.lithiumSites + model.alloySites == initialLithium + model.netFaradaicEvents)
-            #expect(model.netFaradaicEvents == model.reductions - model.oxidations)
+            #expect(model.lithiumSites + model.alloySites + model.seiSites == initialLithium + model.netFaradaicEvents)
+            #expect(model.netFaradaicEvents == model.reductions + model.seiFormations - model.oxidations)
             #expect(model.population == model.grid.populations())
         }
         #expect(engine.application.reductions > 100 && engine.application.oxidations > 100)
         let counts = engine.application.eventsByType
         #expect(counts[EventType.hop.rawValue] > 20)
+        #expect(counts[EventType.seiFormation.rawValue] > 0)
         if parameters.substrate.lithiophilic {
             for type in [EventType.alloying, .dealloying, .alloyTransport] {
                 #expect(counts[type.rawValue] > 0, "no \(type.name) event: \(counts)")

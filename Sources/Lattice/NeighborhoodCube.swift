@@ -1,0 +1,82 @@
+/// The 3 × 3 × 3 block of sites around a site, as a 27-bit mask: bit (dx+1) + 3(dy+1) + 9(dz+1)
+/// for the offset (dx, dy, dz) ∈ {−1, 0, 1}³, the centre at bit 13.
+///
+/// Why: when a site leaves a connected set, the set can only split if the site's face neighbours
+/// in the set fall into different pieces *within this block* (any path through the site can be
+/// rerouted around it inside the block otherwise). Most removals pass this local test, so the
+/// expensive global search is needed only for the few that might be bridges.
+public enum NeighborhoodCube {
+    /// Bit of the face neighbour in direction d (0 = +x, 1 = −x, 2 = +y, 3 = −y, 4 = +z, 5 = −z).
+    public static let faceBits: SIMD8<UInt32> = [14, 12, 16, 10, 22, 4, 0, 0]
+    static let all: UInt32 = (1 << 27) - 1
+    /// Block sites with dx = +1, dx = −1, dy = +1, dy = −1 (``bits(where:)`` of those offsets; a test
+    /// checks the literals).
+    static let xHigh: UInt32 = 0x492_4924
+    static let xLow: UInt32 = 0x124_9249
+    static let yHigh: UInt32 = 0x703_81C0
+    static let yLow: UInt32 = 0x01C_0E07
+
+    /// The mask of the block offsets (dx, dy, dz) for which `included` holds.
+    public static func bits(where included: (Int, Int, Int) -> Bool) -> UInt32 {
+        var mask: UInt32 = 0
+        for dz in -1...1 { for dy in -1...1 { for dx in -1...1 where included(dx, dy, dz) {
+            mask |= 1 << UInt32((dx + 1) + 3 * (dy + 1) + 9 * (dz + 1))
+        } } }
+        return mask
+    }
+
+    /// The mask of block sites (centre excluded) for which `member` holds. Offsets across a wall
+    /// in z count as non-members; x and y wrap periodically (on an axis shorter than three sites
+    /// an offset may name the same site twice, which only repeats real adjacencies).
+    @inlinable
+    public static func mask(around c: SiteCoordinates, in shape: LatticeShape, member: (UInt32) -> Bool) -> UInt32 {
+        let xs = SIMD4(c.x == 0 ? shape.lx - 1 : c.x - 1, c.x, c.x == shape.lx - 1 ? 0 : c.x + 1, 0)
+        let ys = SIMD4(c.y == 0 ? shape.ly - 1 : c.y - 1, c.y, c.y == shape.ly - 1 ? 0 : c.y + 1, 0)
+        var mask: UInt32 = 0
+        var bit: UInt32 = 0
+        for dz in -1...1 {
+            let z = c.z + dz
+            guard z >= 0 && z < shape.lz else { bit += 9; continue }
+            for j in 0..<3 {
+                let row = shape.lx * (ys[j] + shape.ly * z)
+                for i in 0..<3 {
+                    if bit != 13 && member(UInt32(truncatingIfNeeded: xs[i] + row)) { mask |= 1 << bit }
+                    bit += 1
+                }
+            }
+        }
+        return mask
+    }
+
+    /// One face-adjacency step inside the block.
+    @inline(__always) static func dilate(_ b: UInt32) -> UInt32 {
+        b | ((b & ~xHigh) << 1) | ((b & ~xLow) >> 1) | ((b & ~yHigh) << 3) | ((b & ~yLow) >> 3)
+            | ((b << 9) & all) | (b >> 9)
+    }
+
+    /// The part of `mask` face-connected inside the block to the bits of `seed`.
+    public static func component(of seed: UInt32, in mask: UInt32) -> UInt32 {
+        var reached = seed & mask
+        while true {
+            let next = dilate(reached) & mask
+            if next == reached { return reached }
+            reached = next
+        }
+    }
+
+    /// The face directions present in `mask`, grouped by the block component they fall in: one
+    /// representative direction per group, in direction order (at most six groups).
+    public static func faceGroups(of mask: UInt32) -> (count: Int, representatives: SIMD8<Int8>) {
+        var groups = SIMD8<Int8>(repeating: -1)
+        var count = 0
+        var covered: UInt32 = 0
+        for d in 0..<6 {
+            let bit: UInt32 = 1 << faceBits[d]
+            guard mask & bit != 0, covered & bit == 0 else { continue }
+            covered |= component(of: bit, in: mask)
+            groups[count] = Int8(d)
+            count += 1
+        }
+        return (count, groups)
+    }
+}

@@ -1,0 +1,198 @@
+import Kinetics
+import Lattice
+
+/// Exact electronic connectivity, kept at every event.
+///
+/// Conductors are Li, M and LiM; M and LiM form the collector side and never stop conducting, so a
+/// Li site is connected exactly when a face-neighbour path of conductors joins it to an M or LiM
+/// site. The invariant — every Li site's dead flag says whether it is cut off — is restored after
+/// each change of a site:
+///
+/// - **Li added** (reduction, hop arrival, de-alloying): connected if it touches a connected
+///   conductor; then every dead cluster it touches is revived (a flood over dead Li). Otherwise it
+///   is dead (it joins the dead clusters it touches).
+/// - **Connected Li removed** (oxidation, hop departure, alloying): a local test on the 3 × 3 × 3
+///   block (``NeighborhoodCube``) proves most removals harmless. Otherwise each piece of the
+///   block's conductors is followed by a depth-first search that tries −z first and stops at the
+///   first M/LiM site; a piece that exhausts its search without one is dead. A search that grows
+///   beyond ``searchBudget`` hands over to a full bit-parallel flood fill (``FloodFill``), which is
+///   exact too — there is no periodic or approximate refresh.
+///
+/// Dead Li keeps its bonds and may hop (surface diffusion needs no electron), but is never oxidised,
+/// and no reduction or SEI growth happens next to it unless a connected conductor is there too.
+extension LithiumModel {
+    /// A connected Li site at `site` has just stopped conducting: cut off what depended on it.
+    mutating func conductorRemoved(at site: UInt32, affected: AffectedEvents) {
+        let c = shape.coordinates(of: site)
+        let grid = sites
+        let mask = NeighborhoodCube.mask(around: c, in: shape) { SiteKind.isConductor(grid[$0]) }
+        let groups = NeighborhoodCube.faceGroups(of: mask)
+        guard groups.count > 1 else { return }
+        let neighbors = shape.neighbors(of: site, at: c)
+        search.prepare(searches: groups.count)
+        let firstEpoch = search.epoch &+ 1
+        for g in 0..<groups.count {
+            let start = neighbors[Int(groups.representatives[g])]
+            if search.stamps[Int(start)] >= firstEpoch { continue }  // met by an earlier piece's search: same fate
+            switch searchForCollector(from: start) {
+            case .reached: continue
+            case .cutOff: for cut in search.visited { setDead(cut, true, affected: affected) }
+            case .tooLarge:
+                recomputeConnectivity(affected: affected)
+                return
+            }
+        }
+    }
+
+    enum SearchOutcome { case reached, cutOff, tooLarge }
+
+    /// Depth-first search through Li from `start` for an M or LiM site; −z is tried first, so in
+    /// a compact deposit the search runs straight down to the collector.
+    mutating func searchForCollector(from start: UInt32) -> SearchOutcome {
+        let epoch = search.nextEpoch()
+        let budget = searchBudget
+        search.stack.removeAll(keepingCapacity: true)
+        search.visited.removeAll(keepingCapacity: true)
+        search.stamps[Int(start)] = epoch
+        search.stack.append(start)
+        while let site = search.stack.popLast() {
+            search.visited.append(site)
+            if search.visited.count > budget { return .tooLarge }
+            for neighbor in shape.neighbors(of: site) {  // pushed +x … −z: −z is popped first
+                let k = sites[neighbor]
+                if k == SiteKind.substrate || k == SiteKind.alloy { return .reached }
+                if k == SiteKind.lithium && search.stamps[Int(neighbor)] != epoch {
+                    search.stamps[Int(neighbor)] = epoch
+                    search.stack.append(neighbor)
+                }
+            }
+        }
+        return .cutOff
+    }
+
+    /// A Li site has appeared at `site`: it is connected if a connected conductor touches it, and
+    /// then revives the dead clusters it touches; otherwise it is dead.
+    mutating func lithiumAdded(at site: UInt32, affected: AffectedEvents) {
+        var connected = false
+        for neighbor in shape.neighbors(of: site) {
+            let cell = cells[Int(neighbor)]
+            let k = kind(cell)
+            if k == SiteKind.substrate || k == SiteKind.alloy || (k == SiteKind.lithium && !CellLayout.isDead(cell)) {
+                connected = true
+                break
+            }
+        }
+        guard connected else {
+            setDead(site, true, affected: affected)
+            return
+        }
+        for neighbor in shape.neighbors(of: site) where isDeadLithium(neighbor) {
+            revive(from: neighbor, affected: affected)
+        }
+    }
+
+    /// Marks the dead cluster holding `start` connected.
+    mutating func revive(from start: UInt32, affected: AffectedEvents) {
+        search.stack.removeAll(keepingCapacity: true)
+        setDead(start, false, affected: affected)
+        search.stack.append(start)
+        while let site = search.stack.popLast() {
+            for neighbor in shape.neighbors(of: site) where isDeadLithium(neighbor) {
+                setDead(neighbor, false, affected: affected)
+                search.stack.append(neighbor)
+            }
+        }
+    }
+
+    /// Sets the dead flag of the Li site `site`, the dead-neighbour counts around it, and lists the
+    /// events that depend on them: its oxidation, reduction and SEI growth next to it.
+    mutating func setDead(_ site: UInt32, _ dead: Bool, affected: AffectedEvents) {
+        cells[Int(site)] = dead ? cells[Int(site)] | CellLayout.deadFlag : cells[Int(site)] & ~CellLayout.deadFlag
+        deadSites += dead ? 1 : -1
+        affected.append(site * 3 + 1)
+        for neighbor in shape.neighbors(of: site) {
+            let cell = cells[Int(neighbor)]
+            cells[Int(neighbor)] = dead ? cell &+ CellLayout.deadNeighborUnit : cell &- CellLayout.deadNeighborUnit
+            if kind(cell) == SiteKind.empty {
+                affected.append(neighbor * 3)
+                affected.append(neighbor * 3 + 1)
+            }
+        }
+    }
+
+    /// The connected conductors, from a flood fill of the conductor planes seeded with M and LiM.
+    func connectedConductors(bitParallel: Bool = true) -> BitPlane {
+        var conductors = sites.plane(SiteKind.lithium)
+        var collector = sites.plane(SiteKind.substrate)
+        let alloy = sites.plane(SiteKind.alloy)
+        for w in collector.words.indices {
+            collector.words[w] |= alloy.words[w]
+            conductors.words[w] |= collector.words[w]
+        }
+        return bitParallel ? FloodFill.bitParallel(mask: conductors, seeds: collector, shape: shape)
+            : FloodFill.scalar(mask: conductors, seeds: collector, shape: shape)
+    }
+
+    /// Recomputes every dead flag from a full flood fill and updates what changed.
+    mutating func recomputeConnectivity(affected: AffectedEvents) {
+        let connected = connectedConductors()
+        for site in 0..<UInt32(shape.siteCount) where sites[site] == SiteKind.lithium {
+            let dead = !connected.contains(site, in: shape)
+            if dead != isDeadLithium(site) { setDead(site, dead, affected: affected) }
+        }
+    }
+
+    /// Start-up: marks the Li that the initial configuration leaves cut off.
+    mutating func markDisconnectedLithium() {
+        recomputeConnectivity(affected: AffectedEvents())
+    }
+
+    /// Differences between the incremental electronic state and a scalar flood fill from scratch
+    /// (empty when the bookkeeping is exact).
+    public func connectivityErrors() -> [String] {
+        let connected = connectedConductors(bitParallel: false)
+        var errors: [String] = []
+        var dead = 0
+        for site in 0..<UInt32(shape.siteCount) {
+            let isLithium = sites[site] == SiteKind.lithium
+            let shouldBeDead = isLithium && !connected.contains(site, in: shape)
+            if shouldBeDead { dead += 1 }
+            if isDeadLithium(site) != shouldBeDead {
+                errors.append("site \(site) \(shape.coordinates(of: site)): dead flag \(isDeadLithium(site)), flood fill says \(shouldBeDead)")
+            }
+            var deadNeighbors = 0
+            for neighbor in shape.neighbors(of: site)
+            where sites[neighbor] == SiteKind.lithium && !connected.contains(neighbor, in: shape) { deadNeighbors += 1 }
+            if Int(CellLayout.deadNeighbors(cells[Int(site)])) != deadNeighbors {
+                errors.append("site \(site): \(CellLayout.deadNeighbors(cells[Int(site)])) dead neighbours stored, \(deadNeighbors) true")
+            }
+        }
+        if dead != deadSites { errors.append("dead-site tally \(deadSites), flood fill finds \(dead)") }
+        return errors
+    }
+}
+
+/// Scratch space of the connectivity searches: a visit stamp per site (a new epoch per search, so
+/// nothing is cleared between searches), the search stack and the sites visited.
+struct ConnectivitySearch {
+    var stamps: [UInt32] = []
+    private(set) var epoch: UInt32 = 0
+    var stack: [UInt32] = []
+    var visited: [UInt32] = []
+
+    init() {}
+    init(siteCount: Int) { stamps = [UInt32](repeating: 0, count: siteCount) }
+
+    /// Makes room for `searches` new epochs without wrapping around.
+    mutating func prepare(searches: Int) {
+        if epoch > UInt32.max - UInt32(searches) - 1 {
+            for i in stamps.indices { stamps[i] = 0 }
+            epoch = 0
+        }
+    }
+
+    mutating func nextEpoch() -> UInt32 {
+        epoch += 1
+        return epoch
+    }
+}
