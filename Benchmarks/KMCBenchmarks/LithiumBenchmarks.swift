@@ -21,7 +21,7 @@ func lithiumBenchmarks() {
                 protocol: {mode: galvanostatic, current_density_mA_cm2: 1, monolayers: 0.2}
                 sampling: {window_monolayers: 0.2}
                 """
-            var run = try PlatingRun(scenario: try Scenario.parse(yaml: yaml))
+            var run = try ElectrodeRun(scenario: try Scenario.parse(yaml: yaml))
             _ = run.run()
             return EngineBox(run.engine)
         }

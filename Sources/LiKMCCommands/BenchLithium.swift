@@ -29,7 +29,7 @@ struct BenchLithium: ParsableCommand {
             """
         let scenario: Scenario
         do { scenario = try Scenario.parse(yaml: yaml) } catch { throw ValidationError("\(error)") }
-        var simulation = try PlatingRun(scenario: scenario)
+        var simulation = try ElectrodeRun(scenario: scenario)
         let result = simulation.run()
         let rate = Double(result.events) / result.wallSeconds
         if json {

@@ -22,12 +22,14 @@ struct Run: ParsableCommand {
         var scenario = try ScenarioLoader.load(file, overrides: overrides)
         if let seed { scenario.seed = seed }
         let directory = try OutputDirectory(path: out, replace: force)
-        try directory.checkWritable(["summary.json", "timeseries.csv"])
-        var simulation = try PlatingRun(scenario: scenario)
+        let files = ["summary.json", "timeseries.csv"] + (scenario.cycling == nil ? [] : ["dead_clusters.csv"])
+        try directory.checkWritable(files)
+        var simulation = try ElectrodeRun(scenario: scenario)
         let progress = ProgressLine(enabled: !quiet)
         let result = simulation.run { progress.update(fraction: $0, detail: "") }
         progress.finish()
         try directory.write(result.timeSeriesCSV(), to: "timeseries.csv")
+        if scenario.cycling != nil { try directory.write(result.deadClustersCSV(), to: "dead_clusters.csv") }
         try directory.write(result.summaryJSON(command: CommandLine.arguments.joined(separator: " ")).rendered() + "\n",
                             to: "summary.json")
         let s = result
@@ -35,7 +37,11 @@ struct Run: ParsableCommand {
                      + "nuclei %.3g /cm², %.3g nm", scenario.name, scenario.parameters.substrate.name,
                      s.events, s.simulatedSeconds, s.nucleationOverpotential, s.plateauOverpotential,
                      s.nucleusDensity, s.meanNucleusSize))
-        print("wrote \(directory.file("summary.json")) and \(directory.file("timeseries.csv"))")
+        if !result.cycles.isEmpty {
+            print(String(format: "%d cycles (%@): CE %.4f, dead-Li fraction %.4f per cycle", result.cycles.count,
+                         result.stopReason, result.coulombicEfficiency, result.deadLithiumFraction))
+        }
+        print("wrote " + files.map { directory.file($0) }.joined(separator: ", "))
     }
 }
 

@@ -41,16 +41,17 @@ struct ConfigNode {
     }
 
     mutating func double(_ key: String, default value: Double? = nil, _ allowed: ClosedRange<Double>,
-                         openLower: Bool = false) throws(ScenarioError) -> Double {
+                         openLower: Bool = false, openUpper: Bool = false) throws(ScenarioError) -> Double {
+        let range = describe(allowed, openLower, openUpper)
         guard let node = node(key) else {
             if let value { return value }
-            throw ScenarioError(keyPath(key), "missing; expected a number in \(describe(allowed, openLower))")
+            throw ScenarioError(keyPath(key), "missing; expected a number in \(range)")
         }
         guard let x = node.float ?? node.int.map(Double.init), x.isFinite else {
-            throw ScenarioError(keyPath(key), "'\(node.string ?? "?")' is not a number; allowed: \(describe(allowed, openLower))")
+            throw ScenarioError(keyPath(key), "'\(node.string ?? "?")' is not a number; allowed: \(range)")
         }
-        guard allowed.contains(x), !(openLower && x == allowed.lowerBound) else {
-            throw ScenarioError(keyPath(key), "\(x) is out of range; allowed: \(describe(allowed, openLower))")
+        guard allowed.contains(x), !(openLower && x == allowed.lowerBound), !(openUpper && x == allowed.upperBound) else {
+            throw ScenarioError(keyPath(key), "\(x) is out of range; allowed: \(range)")
         }
         return x
     }
@@ -100,9 +101,9 @@ struct ConfigNode {
         }
     }
 
-    private func describe(_ range: ClosedRange<Double>, _ openLower: Bool) -> String {
+    private func describe(_ range: ClosedRange<Double>, _ openLower: Bool, _ openUpper: Bool) -> String {
         let low = openLower ? "(\(range.lowerBound)" : "[\(range.lowerBound)"
-        let high = range.upperBound == .greatestFiniteMagnitude ? "∞)" : "\(range.upperBound)]"
+        let high = range.upperBound == .greatestFiniteMagnitude ? "∞)" : "\(range.upperBound)\(openUpper ? ")" : "]")"
         return "\(low), \(high)"
     }
 }

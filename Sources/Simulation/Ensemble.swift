@@ -27,7 +27,7 @@ public struct Ensemble {
                 let index = next.increment() - 1
                 guard index < count else { return }
                 do {
-                    var run = try PlatingRun(scenario: scenario, replica: first + index)
+                    var run = try ElectrodeRun(scenario: scenario, replica: first + index)
                     slots.store(.success(run.run()), at: index)
                 } catch {
                     slots.store(.failure(error), at: index)

@@ -9,6 +9,8 @@ public struct RunResult: Sendable {
     public let scenario: Scenario
     public let replica: Int
     public let series: TimeSeries
+    /// The Li accounting of every completed plate/strip cycle (empty for a plating run).
+    public let cycles: [CycleRecord]
     /// Why the run ended ("charge reached", "time limit", …).
     public let stopReason: String
     public let events: UInt64
@@ -18,13 +20,14 @@ public struct RunResult: Sendable {
     public let constants: RateConstants
     public let surfaceSites: Int
 
-    init(scenario: Scenario, replica: Int, series: TimeSeries, stopReason: Kinetics.StopReason, events: UInt64,
+    init(scenario: Scenario, replica: Int, series: TimeSeries, cycles: [CycleRecord], stopReason: String, events: UInt64,
          simulatedSeconds: Double, wallSeconds: Double, finalNuclei: [ClusterCensus.Cluster],
          constants: RateConstants, surfaceSites: Int) {
         self.scenario = scenario
         self.replica = replica
         self.series = series
-        self.stopReason = stopReason == .predicate ? "charge reached" : stopReason.rawValue
+        self.cycles = cycles
+        self.stopReason = stopReason
         self.events = events
         self.simulatedSeconds = simulatedSeconds
         self.wallSeconds = wallSeconds
@@ -36,9 +39,10 @@ public struct RunResult: Sendable {
     /// Electrode area, cm².
     public var area: Double { constants.siteArea * Double(surfaceSites) }
 
-    /// Plateau overpotential, mV: mean of the windowed η over the second half of the samples.
+    /// Plateau overpotential, mV: mean of the windowed η over the second half of the first
+    /// plating phase.
     public var plateauOverpotential: Double {
-        let overpotentials = series.samples.map(\.overpotential)
+        let overpotentials = series.firstPlating.map(\.overpotential)
         guard !overpotentials.isEmpty else { return .nan }
         let late = overpotentials[(overpotentials.count / 2)...]
         return late.reduce(0, +) / Double(late.count)
@@ -48,7 +52,7 @@ public struct RunResult: Sendable {
     /// minus the plateau. On an inert substrate this is the initial voltage dip; on a
     /// lithiophilic one it is about zero.
     public var nucleationOverpotential: Double {
-        let overpotentials = series.samples.map(\.overpotential)
+        let overpotentials = series.firstPlating.map(\.overpotential)
         guard !overpotentials.isEmpty else { return .nan }
         let early = overpotentials[..<max(1, overpotentials.count / 2)]
         return early.max()! - plateauOverpotential
@@ -56,7 +60,7 @@ public struct RunResult: Sendable {
 
     /// The largest number of nuclei seen per cm² (the saturation density of nucleation theory).
     public var nucleusDensity: Double {
-        Double(series.samples.map(\.nuclei).max() ?? 0) / area
+        Double(series.firstPlating.map(\.nuclei).max() ?? 0) / area
     }
 
     public var finalNucleusDensity: Double { Double(finalNuclei.count) / area }
@@ -69,10 +73,28 @@ public struct RunResult: Sendable {
         return diameters.reduce(0, +) / Double(diameters.count)
     }
 
+    /// Cycle averages of the Coulombic efficiency and of the dead-Li fraction (NaN without cycles).
+    public var coulombicEfficiency: Double { Self.mean(cycles.map(\.coulombicEfficiency)) }
+    public var deadLithiumFraction: Double { Self.mean(cycles.map(\.deadFraction)) }
+
+    static func mean(_ values: [Double]) -> Double { values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count) }
+
     /// The scalar observables of this run, in summary.json order.
     public var observables: [(String, Double)] {
         let last = series.samples.last
-        return [
+        var cycling: [(String, Double)] = []
+        if let first = cycles.first, let final = cycles.last {
+            let atoms = constants.atomsPerSite
+            cycling = [
+                ("coulombic_efficiency", coulombicEfficiency),
+                ("dead_li_fraction", deadLithiumFraction),
+                ("first_cycle_coulombic_efficiency", first.coulombicEfficiency),
+                ("dead_li0_atoms", Double(final.total.dead) * atoms),
+                ("sei_li_plus", Double(final.total.sei) * atoms),
+                ("dead_clusters", Double(final.deadClusters.count)),
+            ]
+        }
+        return cycling + [
             ("nucleation_overpotential_mV", nucleationOverpotential),
             ("plateau_overpotential_mV", plateauOverpotential),
             ("nucleus_density_per_cm2", nucleusDensity),
@@ -87,6 +109,13 @@ public struct RunResult: Sendable {
 
     public func summaryJSON(command: String? = nil) -> JSONValue {
         var pairs: [(String, JSONValue)] = observables.map { ($0.0, .number($0.1)) }
+        if !cycles.isEmpty {
+            let atoms = Int(constants.atomsPerSite)
+            pairs.append(("cycles", .array(cycles.map {
+                $0.json(atomsPerSite: atoms, siteEdge: scenario.parameters.siteEdge,
+                        substrateLayers: scenario.parameters.substrateLayers)
+            })))
+        }
         pairs += [
             ("events", .integer(Int(events))),
             ("events_per_second", .number(Double(events) / max(wallSeconds, 1e-9))),
@@ -102,6 +131,20 @@ public struct RunResult: Sendable {
         ]
         if let command { pairs.append(("command", .string(command))) }
         return .object(pairs)
+    }
+
+    /// dead_clusters.csv: one row per dead cluster at the end of each cycle.
+    public func deadClustersCSV() -> String {
+        let atoms = constants.atomsPerSite, edge = scenario.parameters.siteEdge
+        let layers = Double(scenario.parameters.substrateLayers)
+        var table = CSVTable(columns: ["cycle", "atoms", "sites", "footprint_sites", "distance_nm", "mean_height_nm"])
+        for record in cycles {
+            for c in record.deadClusters {
+                table.append([Double(record.cycle), Double(c.size) * atoms, Double(c.size), Double(c.footprint),
+                              (Double(c.lowestZ) - layers) * edge, (c.meanZ - layers + 0.5) * edge])
+            }
+        }
+        return table.rendered()
     }
 
     public func timeSeriesCSV() -> String {

@@ -24,6 +24,10 @@ extension Scenario {
         try lattice.finish()
         var plating = try top.child("protocol")
         scenario.plating = try readProtocol(&plating)
+        if top.has("cycling") {
+            var cycling = try top.child("cycling")
+            scenario.cycling = try readCycling(&cycling)
+        }
         var sampling = try top.child("sampling")
         scenario.sampling.windowMonolayers = try sampling.double("window_monolayers", default: 0.01, 0...1e6, openLower: true)
         scenario.sampling.potentiostaticSamples = try sampling.integer("potentiostatic_samples", default: 200, 1...1_000_000)
@@ -55,6 +59,10 @@ extension Scenario {
         p.substrate.alloyingFreeEnergy = try m.double("alloying_free_energy_eV", default: p.substrate.alloyingFreeEnergy, -10...10)
         p.substrate.alloyDiffusivity = try m.double("alloy_diffusivity_cm2_s", default: p.substrate.alloyDiffusivity, 0...1)
         p.lithiumAlloyBondEnergy = try m.optionalDouble("li_alloy_bond_eV", -10...10)
+        p.seiExchangeCurrentDensity = try m.double("sei_exchange_current_density_mA_cm2",
+                                                   default: p.seiExchangeCurrentDensity, 0...1e6)
+        p.seiTransferCoefficient = try m.double("sei_transfer_coefficient", default: p.seiTransferCoefficient, 0...0.999)
+        p.lithiumSEIBondEnergy = try m.double("li_sei_bond_eV", default: p.lithiumSEIBondEnergy, -10...10)
         p.lithiumDiffusivity = try m.double("li_diffusivity_cm2_s", default: p.lithiumDiffusivity, 0...1, openLower: true)
         p.exchangeCurrentDensity = try m.double("exchange_current_density_mA_cm2", default: p.exchangeCurrentDensity,
                                                 0...1e6, openLower: true)
@@ -79,6 +87,20 @@ extension Scenario {
         return p
     }
 
+    private static func readCycling(_ n: inout ConfigNode) throws(ScenarioError) -> Cycling {
+        var c = Cycling()
+        c.cycles = try n.integer("cycles", default: 1, 1...100_000)
+        c.restSeconds = try n.double("rest_s", default: 0, 0...1e15)
+        let mode = try n.string("strip_mode", default: "galvanostatic", oneOf: Cycling.StripMode.allCases.map(\.rawValue))
+        c.stripMode = Cycling.StripMode(rawValue: mode.lowercased())!
+        c.stripCurrentDensity = try n.optionalDouble("strip_current_density_mA_cm2", 0...1e6, openLower: true)
+        c.stripOverpotential = try n.double("strip_overpotential_mV", default: -100, -5000...0, openUpper: true)
+        c.cutoff = try n.double("strip_cutoff_mV", default: 500, 0...5000, openLower: true)
+        c.stripMaximumTime = try n.optionalDouble("strip_max_time_s", 0...1e15, openLower: true)
+        try n.finish()
+        return c
+    }
+
     /// Cross-field checks that no single key can make.
     func check() throws(ScenarioError) {
         if parameters.substrateLayers + plating.lithiumFilmLayers >= lz {
@@ -90,6 +112,14 @@ extension Scenario {
         }
         if plating.mode == .potentiostatic && plating.maximumTime == nil {
             throw ScenarioError("protocol.max_time_s", "a potentiostatic run needs max_time_s (it sets the sampling interval)")
+        }
+        if let cycling {
+            if plating.mode == .deposition {
+                throw ScenarioError("protocol.mode", "cycling needs a galvanostatic or potentiostatic plating protocol, not deposition")
+            }
+            if cycling.stripMode == .potentiostatic && cycling.stripMaximumTime == nil {
+                throw ScenarioError("cycling.strip_max_time_s", "a potentiostatic strip needs strip_max_time_s")
+            }
         }
         do { try parameters.validate() } catch { throw ScenarioError("material", "\(error)") }
     }

@@ -9,6 +9,8 @@ public struct Scenario: Sendable, Equatable {
     public var lx = 64, ly = 64, lz = 8
     public var parameters: ModelParameters
     public var plating: PlatingProtocol
+    /// Plate/strip cycles; nil for a single plating run.
+    public var cycling: Cycling?
     public var sampling = Sampling()
 
     public init(parameters: ModelParameters, plating: PlatingProtocol) {
@@ -38,6 +40,26 @@ public struct Scenario: Sendable, Equatable {
         public var maximumEvents: UInt64 = 500_000_000
         /// Layers of Li film on the substrate at the start.
         public var lithiumFilmLayers = 0
+
+        public init() {}
+    }
+
+    /// Plate → optional rest → strip, repeated. Each plating half-cycle follows ``plating`` (its
+    /// capacity, monolayers or max_time_s end one half-cycle).
+    public struct Cycling: Sendable, Equatable {
+        public enum StripMode: String, Sendable, Equatable, CaseIterable { case galvanostatic, potentiostatic }
+        public var cycles = 1
+        /// Open-circuit rest (zero net current) after plating, s; 0 for none.
+        public var restSeconds = 0.0
+        public var stripMode = StripMode.galvanostatic
+        /// Stripping current density, mA/cm² (galvanostatic); nil: the plating current.
+        public var stripCurrentDensity: Double?
+        /// Stripping overpotential, mV, negative (potentiostatic).
+        public var stripOverpotential = -100.0
+        /// A galvanostatic strip ends when the windowed η falls below −cutoff, mV.
+        public var cutoff = 500.0
+        /// A strip ends after this long, s (required for a potentiostatic strip).
+        public var stripMaximumTime: Double?
 
         public init() {}
     }

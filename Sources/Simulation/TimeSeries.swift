@@ -5,15 +5,22 @@ public struct TimeSeries: Sendable, Equatable {
         public var time: Double
         /// Time-averaged overpotential over the window, mV.
         public var overpotential: Double
-        /// Net plated charge, mC/cm².
+        /// Net charge passed (cathodic positive), mC/cm².
         public var charge: Double
-        /// Metallic Li (atoms, ℓ³/Ω per site).
+        /// Metallic Li, connected and dead (atoms).
         public var lithiumAtoms: Double
         /// Li dissolved in the substrate (atoms).
         public var alloyedAtoms: Double
+        /// Dead Li⁰: metal with no electronic path to the collector (atoms).
+        public var deadAtoms: Double
+        /// Li⁺ bound in SEI (atoms).
+        public var seiAtoms: Double
         /// Nuclei (Li clusters of at least the minimum size).
         public var nuclei: Int
         public var events: UInt64
+        /// Cycle number (1 …) and phase (0 plate, 1 rest, 2 strip).
+        public var cycle: Int
+        public var phase: Int
     }
 
     public private(set) var samples: [Sample] = []
@@ -23,9 +30,15 @@ public struct TimeSeries: Sendable, Equatable {
     public mutating func append(_ sample: Sample) { samples.append(sample) }
 
     public static let columns = ["time_s", "overpotential_mV", "charge_mC_per_cm2", "li_atoms", "alloyed_li_atoms",
-                                 "nuclei", "events"]
+                                 "dead_li_atoms", "sei_li_plus", "nuclei", "events", "cycle", "phase"]
 
     public var rows: [[Double]] {
-        samples.map { [$0.time, $0.overpotential, $0.charge, $0.lithiumAtoms, $0.alloyedAtoms, Double($0.nuclei), Double($0.events)] }
+        samples.map {
+            [$0.time, $0.overpotential, $0.charge, $0.lithiumAtoms, $0.alloyedAtoms, $0.deadAtoms, $0.seiAtoms,
+             Double($0.nuclei), Double($0.events), Double($0.cycle), Double($0.phase)]
+        }
     }
+
+    /// The samples of the first plating phase: what the nucleation observables are computed from.
+    public var firstPlating: [Sample] { samples.filter { $0.cycle == 1 && $0.phase == Phase.Kind.plate.rawValue } }
 }

@@ -21,7 +21,7 @@ import Testing
         #expect(a.json(includeTimings: false).rendered() == b.json(includeTimings: false).rendered())
         #expect(a.replicasCSV(includeTimings: false) == b.replicasCSV(includeTimings: false))
         // Replica 3 of the ensemble is the single run of replica 3.
-        var single = try PlatingRun(scenario: scenario, replica: 3)
+        var single = try ElectrodeRun(scenario: scenario, replica: 3)
         #expect(single.run().series == one[3].series)
         // A sub-range (a shard) gives the same replicas as the full range.
         let shard = try Ensemble(scenario: scenario, replicas: 3..<6).run(threads: 2)

@@ -16,7 +16,7 @@ import Testing
         """
 
     @Test func summaryAndTimeSeriesHaveTheContractKeys() throws {
-        var run = try PlatingRun(scenario: try Scenario.parse(yaml: Self.yaml))
+        var run = try ElectrodeRun(scenario: try Scenario.parse(yaml: Self.yaml))
         let result = run.run()
         let json = result.summaryJSON()
         for key in ["nucleation_overpotential_mV", "plateau_overpotential_mV", "nucleus_density_per_cm2",
@@ -37,7 +37,7 @@ import Testing
 
     @Test func sameSeedSameResult() throws {
         let scenario = try Scenario.parse(yaml: Self.yaml)
-        var a = try PlatingRun(scenario: scenario), b = try PlatingRun(scenario: scenario)
+        var a = try ElectrodeRun(scenario: scenario), b = try ElectrodeRun(scenario: scenario)
         let (ra, rb) = (a.run(), b.run())
         #expect(ra.series == rb.series)
         #expect(ra.events == rb.events)

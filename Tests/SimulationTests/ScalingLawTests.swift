@@ -27,7 +27,7 @@ import Foundation
               window_monolayers: 0.1
               nucleus_min_sites: 2
             """
-        var run = try PlatingRun(scenario: try Scenario.parse(yaml: yaml), replica: replica)
+        var run = try ElectrodeRun(scenario: try Scenario.parse(yaml: yaml), replica: replica)
         let result = run.run()
         return Double(result.finalNuclei.count) / Double(192 * 192)
     }

@@ -1,0 +1,201 @@
+import Analysis
+import Foundation
+import GSLRandom
+import Kinetics
+import Lattice
+import LithiumModel
+
+/// Runs one scenario: builds the electrode, drives it through the protocol's phases (one plating
+/// run, or plate → rest → strip cycles), samples the time series on a fixed grid and keeps the Li
+/// accounting of every cycle.
+public struct ElectrodeRun {
+    public let scenario: Scenario
+    public let replica: Int
+    public private(set) var engine: KineticEngine<LithiumModel>
+    let phases: [Phase]
+    var series = TimeSeries()
+    var cycles: [CycleRecord] = []
+
+    /// A run of `scenario` with the random stream of replica `replica` (0 for a single run).
+    public init(scenario: Scenario, replica: Int = 0) throws {
+        self.scenario = scenario
+        self.replica = replica
+        let shape = try LatticeShape(lx: scenario.lx, ly: scenario.ly, lz: scenario.lz)
+        try MemoryBudget.check(shape: shape, bytesPerSite: LithiumModel.bytesPerSite)
+        let kinds = try LithiumModel.initialKinds(shape: shape, substrateLayers: scenario.parameters.substrateLayers,
+                                                  lithiumLayers: scenario.plating.lithiumFilmLayers)
+        phases = Self.phases(of: scenario, constants: RateConstants(scenario.parameters), surfaceSites: shape.lx * shape.ly)
+        let model = try LithiumModel(shape: shape, parameters: scenario.parameters, kinds: kinds,
+                                     control: ElectrochemicalControl(mode: phases[0].mode))
+        let stream = try RandomStream(generator: scenario.generator, masterSeed: scenario.seed, replica: replica)
+        engine = KineticEngine(application: model, random: UniformBuffer(stream: stream))
+        engine.application.didPerform(rates: engine.rates)  // η for the initial state
+    }
+
+    /// The protocol as a list of phases.
+    static func phases(of scenario: Scenario, constants: RateConstants, surfaceSites surface: Int) -> [Phase] {
+        let p = scenario.plating, sampling = scenario.sampling
+        let chargeLimit = netEventsToPlate(p, constants: constants, surfaceSites: surface)
+        func galvanostatic(_ kind: Phase.Kind, cycle: Int, current: Double, duration: Double?, cutoff: Double?) -> Phase {
+            let rate = constants.eventsPerSecond(currentDensity: current, surfaceSites: surface)
+            return Phase(kind: kind, cycle: cycle, mode: .galvanostatic(eventsPerSecond: kind == .strip ? -rate : rate),
+                         sampleInterval: sampling.windowMonolayers * Double(surface) / rate,
+                         chargeLimit: kind == .plate ? chargeLimit : nil, duration: duration, cutoff: cutoff)
+        }
+        func plate(cycle: Int) -> Phase {
+            switch p.mode {
+            case .galvanostatic:
+                return galvanostatic(.plate, cycle: cycle, current: p.currentDensity, duration: p.maximumTime, cutoff: nil)
+            case .potentiostatic:
+                return Phase(kind: .plate, cycle: cycle, mode: .potentiostatic(overpotential: p.overpotential / 1000),
+                             sampleInterval: p.maximumTime! / Double(sampling.potentiostaticSamples),
+                             chargeLimit: chargeLimit, duration: p.maximumTime, cutoff: nil)
+            case .deposition:
+                return Phase(kind: .plate, cycle: cycle, mode: .deposition(ratePerSite: p.depositionRate),
+                             sampleInterval: sampling.windowMonolayers / p.depositionRate,
+                             chargeLimit: chargeLimit, duration: p.maximumTime, cutoff: nil)
+            }
+        }
+        guard let c = scenario.cycling else { return [plate(cycle: 1)] }
+        var list: [Phase] = []
+        for cycle in 1...c.cycles {
+            list.append(plate(cycle: cycle))
+            if c.restSeconds > 0 {
+                list.append(Phase(kind: .rest, cycle: cycle, mode: .galvanostatic(eventsPerSecond: 0),
+                                  sampleInterval: c.restSeconds / Double(sampling.potentiostaticSamples),
+                                  chargeLimit: nil, duration: c.restSeconds, cutoff: nil))
+            }
+            switch c.stripMode {
+            case .galvanostatic:
+                list.append(galvanostatic(.strip, cycle: cycle, current: c.stripCurrentDensity ?? p.currentDensity,
+                                          duration: c.stripMaximumTime, cutoff: c.cutoff / 1000))
+            case .potentiostatic:
+                list.append(Phase(kind: .strip, cycle: cycle, mode: .potentiostatic(overpotential: c.stripOverpotential / 1000),
+                                  sampleInterval: c.stripMaximumTime! / Double(sampling.potentiostaticSamples),
+                                  chargeLimit: nil, duration: c.stripMaximumTime, cutoff: nil))
+            }
+        }
+        return list
+    }
+
+    /// Net faradaic events at which one plating half-cycle reaches its charge (monolayers or capacity).
+    static func netEventsToPlate(_ p: Scenario.PlatingProtocol, constants: RateConstants, surfaceSites surface: Int) -> Int? {
+        var target: Int?
+        if let layers = p.monolayers { target = Int((layers * Double(surface)).rounded(.up)) }
+        if let capacity = p.capacity {  // mAh/cm² × 3600 = mC/cm²
+            let events = Int((capacity * 3600 / constants.chargePerEvent(surfaceSites: surface)).rounded(.up))
+            target = min(target ?? .max, events)
+        }
+        return target
+    }
+
+    /// Runs every phase, calling `progress` with the fraction done after every sample.
+    public mutating func run(progress: ((Double) -> Void)? = nil) -> RunResult {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var end = PhaseEnd.charge
+        var cycleStart = Inventory(engine.application), stripStart = cycleStart
+        var phaseTimes: [Phase.Kind: Double] = [:]
+        let count = Double(phases.count)
+        for (index, phase) in phases.enumerated() {
+            let began = engine.clock.time
+            if phase.kind == .strip { stripStart = Inventory(engine.application) }
+            end = run(phase) { progress?((Double(index) + $0) / count) }
+            phaseTimes[phase.kind] = engine.clock.time - began
+            if phase.kind == .strip {
+                let now = Inventory(engine.application)
+                cycles.append(CycleRecord(cycle: phase.cycle, platedSites: stripStart.charge - cycleStart.charge,
+                                          strippedSites: stripStart.charge - now.charge, change: now.since(cycleStart), total: now,
+                                          deadClusters: deadClusters(), stripEnd: end.rawValue,
+                                          plateSeconds: phaseTimes[.plate] ?? 0, stripSeconds: phaseTimes[.strip] ?? 0))
+                cycleStart = now
+            }
+            if end == .eventLimit || end == .starved || (end == .noEvents && phase.kind != .strip) { break }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let model = engine.application
+        return RunResult(scenario: scenario, replica: replica, series: series, cycles: cycles,
+                         stopReason: stopReason(lastPhaseEnd: end),
+                         events: engine.clock.events, simulatedSeconds: engine.clock.time, wallSeconds: seconds,
+                         finalNuclei: nuclei(), constants: model.constants, surfaceSites: model.surfaceSites)
+    }
+
+    /// "cycles done" when a cycling run completed, else why its last phase ended.
+    func stopReason(lastPhaseEnd end: PhaseEnd) -> String {
+        guard let cycling = scenario.cycling else { return end.rawValue }
+        return cycles.count == cycling.cycles ? "cycles done" : "stopped in cycle \(cycles.count + 1): \(end.rawValue)"
+    }
+
+    /// Runs one phase to its end, sampling η averaged over windows of `sampleInterval`.
+    mutating func run(_ phase: Phase, progress: (Double) -> Void) -> PhaseEnd {
+        engine.application.control.mode = phase.mode
+        engine.application.didPerform(rates: engine.rates)
+        let t0 = engine.clock.time, net0 = engine.application.netFaradaicEvents
+        let endTime = phase.duration.map { t0 + $0 } ?? .infinity
+        let direction = phase.kind == .strip ? -1 : 1
+        var window = 0.0, windowTime = 0.0
+        var nextSample = t0 + phase.sampleInterval
+        while true {
+            let eta = engine.application.control.overpotential
+            let before = engine.clock.time
+            let stop = engine.step(timeLimit: min(nextSample, endTime))
+            let dt = engine.clock.time - before
+            window += eta * dt
+            windowTime += dt
+            let passed = direction * (engine.application.netFaradaicEvents - net0)
+            var end: PhaseEnd?
+            if stop == .noEvents { end = .noEvents }
+            if engine.clock.time >= endTime { end = .time }
+            if let limit = phase.chargeLimit, passed >= limit { end = .charge }
+            if engine.application.control.starved { end = phase.kind == .strip ? .exhausted : .starved }
+            if engine.clock.events >= scenario.plating.maximumEvents { end = .eventLimit }
+            if engine.clock.time >= nextSample || end != nil {
+                if windowTime > 0 {
+                    let windowed = window / windowTime
+                    series.append(sample(windowOverpotential: windowed, phase: phase))
+                    if let cutoff = phase.cutoff, windowed < -cutoff, end == nil { end = .cutoff }
+                    progress(fraction(of: phase, since: t0, passed: passed))
+                }
+                window = 0
+                windowTime = 0
+                nextSample += phase.sampleInterval
+            }
+            if let end { return end }
+        }
+    }
+
+    /// How far a phase is towards whichever of its limits comes first.
+    func fraction(of phase: Phase, since t0: Double, passed: Int) -> Double {
+        var fractions = [Double(engine.clock.events) / Double(scenario.plating.maximumEvents)]
+        if let d = phase.duration { fractions.append((engine.clock.time - t0) / d) }
+        if let limit = phase.chargeLimit { fractions.append(Double(passed) / Double(limit)) }
+        return min(1, fractions.max() ?? 0)
+    }
+
+    func nuclei() -> [ClusterCensus.Cluster] {
+        ClusterCensus(grid: engine.application.grid) { $0 == SiteKind.lithium }
+            .clusters(minimumSize: scenario.sampling.nucleusMinimumSites)
+    }
+
+    func deadClusters() -> [ClusterCensus.Cluster] {
+        let model = engine.application
+        guard model.deadSites > 0 else { return [] }
+        return ClusterCensus(shape: model.shape) { model.isDeadLithium($0) }.clusters
+    }
+
+    func sample(windowOverpotential: Double, phase: Phase) -> TimeSeries.Sample {
+        let model = engine.application
+        let surface = model.surfaceSites, atoms = model.constants.atomsPerSite
+        return TimeSeries.Sample(
+            time: engine.clock.time, overpotential: windowOverpotential * 1000,
+            charge: Double(model.netFaradaicEvents) * model.constants.chargePerEvent(surfaceSites: surface),
+            lithiumAtoms: Double(model.lithiumSites) * atoms, alloyedAtoms: Double(model.alloySites) * atoms,
+            deadAtoms: Double(model.deadSites) * atoms, seiAtoms: Double(model.seiSites) * atoms,
+            nuclei: nuclei().count, events: engine.clock.events, cycle: phase.cycle, phase: phase.kind.rawValue)
+    }
+}
+
+extension LithiumModel {
+    /// Memory per site: kind byte, bit planes (5 states), cell, 3 event slots × 8 bytes and
+    /// their member entries (4 bytes each, worst case), the connectivity search stamp.
+    public static let bytesPerSite = 1 + 1 + 4 + 3 * 8 + 3 * 4 + 4
+}
