@@ -9,4 +9,5 @@ let benchmarks: @Sendable () -> Void = {
     latticeGasBenchmarks()
     lithiumBenchmarks()
     neighborCountingBenchmarks()
+    connectivityBenchmarks()
 }

@@ -58,6 +58,19 @@ public struct RunResult: Sendable {
         return early.max()! - plateauOverpotential
     }
 
+    /// What the nucleation overpotential would read on a trace with no dip at all, mV: the expected
+    /// maximum of n independent windows with the plateau's scatter, σ_plateau·E[max of n N(0,1)]
+    /// (Blom's approximation Φ⁻¹((n − 0.375)/(n + 0.25)), n = windows in the first half). Taking the
+    /// peak of noisy windows biases η_nuc upwards by about this much.
+    public var nucleationNoiseFloor: Double {
+        let overpotentials = series.firstPlating.map(\.overpotential)
+        let early = max(1, overpotentials.count / 2)
+        let late = SampleSummary(Array(overpotentials[(overpotentials.count / 2)...]))
+        guard early > 1, late.count > 1 else { return .nan }
+        let n = Double(early)
+        return late.standardDeviation * NormalQuantile.lower((n - 0.375) / (n + 0.25))
+    }
+
     /// The largest number of nuclei seen per cm² (the saturation density of nucleation theory).
     public var nucleusDensity: Double {
         Double(series.firstPlating.map(\.nuclei).max() ?? 0) / area
@@ -97,6 +110,7 @@ public struct RunResult: Sendable {
         return cycling + [
             ("nucleation_overpotential_mV", nucleationOverpotential),
             ("plateau_overpotential_mV", plateauOverpotential),
+            ("nucleation_noise_floor_mV", nucleationNoiseFloor),
             ("nucleus_density_per_cm2", nucleusDensity),
             ("final_nucleus_density_per_cm2", finalNucleusDensity),
             ("mean_nucleus_size_nm", meanNucleusSize),

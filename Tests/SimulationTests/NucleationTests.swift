@@ -33,17 +33,21 @@ import Testing
     /// (Li dissolves first) there is no barrier: the nucleation overpotential is about zero.
     /// Au's alloy diffusivity is set to 1.2e-9 cm²/s, the low end of the LixAg range used for
     /// it, only to keep the test short (alloy transport dominates the event count).
+    ///
+    /// "About zero" means: not above what the peak-of-windows definition reads on a trace with no dip,
+    /// the noise floor σ_plateau·E[max of n normals] (``RunResult/nucleationNoiseFloor``), which is
+    /// subtracted run by run.
     @Test func nucleationOverpotentialPositiveOnCuAndAboutZeroOnAu() throws {
         let cu = SampleSummary(try Self.results(Self.scenario(substrate: "Cu", current: 1), replicas: 8)
-            .map(\.nucleationOverpotential))
+            .map { $0.nucleationOverpotential - $0.nucleationNoiseFloor })
         let au = SampleSummary(try Self.results(
             Self.scenario(substrate: "Au", current: 1, extra: "  alloy_diffusivity_cm2_s: 1.2e-9", size: 16, monolayers: 2.5),
-            replicas: 8).map(\.nucleationOverpotential))
+            replicas: 8).map { $0.nucleationOverpotential - $0.nucleationNoiseFloor })
         let difference = cu.mean - au.mean
         let standardError = (cu.variance / Double(cu.count) + au.variance / Double(au.count)).squareRoot()
         #expect(cu.mean > 5 * cu.standardError, "Cu: \(cu.mean) ± \(cu.standardError) mV")
         #expect(difference > 5 * standardError, "Cu − Au = \(difference) ± \(standardError) mV")
-        #expect(abs(au.mean) < max(3 * au.standardError, 0.2 * cu.mean), "Au: \(au.mean) ± \(au.standardError) mV")
+        #expect(au.mean < 3 * au.standardError, "Au above its noise floor: \(au.mean) ± \(au.standardError) mV")
     }
 
     /// On Cu, a higher current gives a higher peak overpotential (the tip of the dip) and more
