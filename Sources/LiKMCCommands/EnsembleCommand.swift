@@ -3,17 +3,23 @@ import Foundation
 import Output
 import Simulation
 
-/// `likmc ensemble FILE --replicas N --threads T --out DIR`.
+/// `likmc ensemble FILE --replicas N --threads T --out DIR [--shard k/N]`.
 struct EnsembleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ensemble",
-        abstract: "Run N replicas of a scenario on all cores; write summary.json (mean, std, stderr, 95 % CI) and replicas.csv.",
-        discussion: "Replica i uses the random stream derived from (seed, i): results do not depend on --threads."
+        abstract: "Run N replicas of a scenario on all cores; write summary.json (mean, std, stderr, 95 % CI), replicas.csv and manifest.json.",
+        discussion: """
+            Replica i uses the random stream derived from (seed, i): results do not depend on --threads. With \
+            --shard k/N only the k-th contiguous block of the replicas runs (for a job array, e.g. SLURM \
+            --array=1-N with --shard $SLURM_ARRAY_TASK_ID/N); `likmc merge` joins the shards into the result one \
+            machine would give.
+            """
     )
 
     @Argument(help: "Scenario file (YAML).") var file: String
-    @Option(help: "Number of replicas (≥ 1).") var replicas = 8
+    @Option(help: "Number of replicas (≥ 1), over all shards.") var replicas = 8
     @Option(help: "Threads (≥ 1; default: all cores).") var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Run only shard k of N (k/N, 1 ≤ k ≤ N).") var shard: String?
     @Option(help: "Output directory (created if missing).") var out = "likmc-ensemble"
     @Option(name: .customLong("set"), help: "Override a scenario key (repeatable), e.g. --set protocol.current_density_mA_cm2=2.")
     var overrides: [String] = []
@@ -23,26 +29,41 @@ struct EnsembleCommand: ParsableCommand {
     func validate() throws {
         guard replicas >= 1 else { throw ValidationError("--replicas must be ≥ 1, got \(replicas)") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1, got \(threads)") }
+        if let shard { do { _ = try Shard(parsing: shard) } catch { throw ValidationError("\(error)") } }
     }
 
     func run() throws {
-        let scenario = try ScenarioLoader.load(file, overrides: overrides)
+        let (scenario, text) = try ScenarioLoader.load(file, overrides: overrides)
+        let part = try shard.map { try Shard(parsing: $0) }
+        let range = part?.replicas(of: replicas) ?? 0..<replicas
+        guard !range.isEmpty else { throw CommandError("shard \(part!) of \(replicas) replicas is empty: use fewer shards") }
         let directory = try OutputDirectory(path: out, replace: force)
-        try directory.checkWritable(["summary.json", "replicas.csv"])
+        try directory.checkWritable(["summary.json", "replicas.csv", "manifest.json"])
         let progress = ProgressLine(enabled: !quiet)
-        let total = replicas
-        let results = try Ensemble(scenario: scenario, replicas: 0..<replicas)
+        let started = Date()
+        let total = range.count
+        let results = try Ensemble(scenario: scenario, replicas: range)
             .run(threads: threads) { progress.update(fraction: Double($0) / Double(total), detail: "\($0)/\(total) replicas") }
         progress.finish()
         let summary = EnsembleSummary(results: results)
-        try directory.write(summary.replicasCSV(), to: "replicas.csv")
-        try directory.write(summary.json(command: CommandLine.arguments.joined(separator: " ")).rendered() + "\n",
-                            to: "summary.json")
+        let manifest = RunManifest(command: CommandLine.arguments.joined(separator: " "), scenarioYAML: text, scenario: scenario,
+                                   replicasTotal: replicas, replicas: range, shard: part, threads: threads, started: started,
+                                   wallSeconds: Date().timeIntervalSince(started))
+        try EnsembleOutput.write(summary, manifest: manifest, to: directory)
         if let eta = summary.json()["nucleation_overpotential_mV"], let mean = eta["mean"], let low = eta["ci95_low"],
            let high = eta["ci95_high"] {
-            print("\(scenario.name): \(replicas) replicas; nucleation overpotential \(mean.rendered()) mV "
+            print("\(scenario.name): \(total) replicas; nucleation overpotential \(mean.rendered()) mV "
                 + "(95 % CI \(low.rendered()) … \(high.rendered()))")
         }
-        print("wrote \(directory.file("summary.json")) and \(directory.file("replicas.csv"))")
+        print("wrote \(directory.file("summary.json")), replicas.csv and manifest.json")
+    }
+}
+
+/// The files of an ensemble directory, written the same way by `ensemble` and `merge`.
+enum EnsembleOutput {
+    static func write(_ summary: EnsembleSummary, manifest: RunManifest, to directory: OutputDirectory) throws {
+        try directory.write(summary.replicasCSV(), to: "replicas.csv")
+        try directory.write(summary.json().rendered() + "\n", to: "summary.json")
+        try directory.write(manifest.json.rendered() + "\n", to: "manifest.json")
     }
 }

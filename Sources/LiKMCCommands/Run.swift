@@ -19,19 +19,23 @@ struct Run: ParsableCommand {
     @Flag(help: "No progress line on stderr.") var quiet = false
 
     func run() throws {
-        var scenario = try ScenarioLoader.load(file, overrides: overrides)
+        var (scenario, text) = try ScenarioLoader.load(file, overrides: overrides)
         if let seed { scenario.seed = seed }
         let directory = try OutputDirectory(path: out, replace: force)
-        let files = ["summary.json", "timeseries.csv"] + (scenario.cycling == nil ? [] : ["dead_clusters.csv"])
+        let files = ["summary.json", "timeseries.csv", "manifest.json"] + (scenario.cycling == nil ? [] : ["dead_clusters.csv"])
         try directory.checkWritable(files)
+        let started = Date()
         var simulation = try ElectrodeRun(scenario: scenario)
         let progress = ProgressLine(enabled: !quiet)
         let result = simulation.run { progress.update(fraction: $0, detail: "") }
         progress.finish()
         try directory.write(result.timeSeriesCSV(), to: "timeseries.csv")
         if scenario.cycling != nil { try directory.write(result.deadClustersCSV(), to: "dead_clusters.csv") }
-        try directory.write(result.summaryJSON(command: CommandLine.arguments.joined(separator: " ")).rendered() + "\n",
-                            to: "summary.json")
+        let command = CommandLine.arguments.joined(separator: " ")
+        try directory.write(result.summaryJSON(command: command).rendered() + "\n", to: "summary.json")
+        let manifest = RunManifest(command: command, scenarioYAML: text, scenario: scenario, replicasTotal: 1, replicas: 0..<1,
+                                   shard: nil, threads: 1, started: started, wallSeconds: Date().timeIntervalSince(started))
+        try directory.write(manifest.json.rendered() + "\n", to: "manifest.json")
         let s = result
         print(String(format: "%@ on %@: %llu events, %.4g s simulated, η_nuc = %.1f mV, plateau %.1f mV, "
                      + "nuclei %.3g /cm², %.3g nm", scenario.name, scenario.parameters.substrate.name,
@@ -47,14 +51,18 @@ struct Run: ParsableCommand {
 
 /// Reads a scenario file, or the built-in default.
 enum ScenarioLoader {
-    static func load(_ path: String?, overrides: [String] = []) throws -> Scenario {
+    /// The scenario and its text after the overrides (what manifest.json records).
+    static func load(_ path: String?, overrides: [String] = []) throws -> (Scenario, String) {
         var text = Scenario.defaultYAML
         if let path {
             do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
                 throw CommandError("cannot read scenario '\(path)': \(error.localizedDescription)")
             }
         }
-        do { return try Scenario.parse(yaml: ScenarioOverrides.apply(overrides, to: text)) } catch {
+        do {
+            let effective = try ScenarioOverrides.apply(overrides, to: text)
+            return (try Scenario.parse(yaml: effective), effective)
+        } catch {
             throw CommandError("\(path ?? "default scenario"): \(error)")
         }
     }

@@ -14,7 +14,7 @@ struct Validate: ParsableCommand {
     @Option(name: .customLong("set"), help: "Override a scenario key (repeatable).") var overrides: [String] = []
 
     func run() throws {
-        let scenario = try ScenarioLoader.load(file, overrides: overrides)
+        let (scenario, _) = try ScenarioLoader.load(file, overrides: overrides)
         let shape = try LatticeShape(lx: scenario.lx, ly: scenario.ly, lz: scenario.lz)
         try MemoryBudget.check(shape: shape, bytesPerSite: LithiumModel.bytesPerSite)
         let constants = RateConstants(scenario.parameters)

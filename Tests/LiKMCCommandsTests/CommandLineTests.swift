@@ -16,6 +16,11 @@ import Testing
         (["bench", "lattice-gas", "--temperature", "-3"], "--temperature"),
         (["ensemble", "Runs/cu-nucleation.yaml", "--replicas", "0"], "--replicas"),
         (["ensemble", "Runs/cu-nucleation.yaml", "--threads", "0"], "--threads"),
+        (["ensemble", "Runs/cu-nucleation.yaml", "--shard", "3/2"], "--shard"),
+        (["ensemble", "Runs/cu-nucleation.yaml", "--shard", "one"], "--shard"),
+        (["bench", "li-model", "--connectivity", "maybe"], "--connectivity"),
+        (["bench", "li-model", "--strip"], "--film-layers"),
+        (["merge"], "directories"),
         (["bench", "lattice-gas", "--lx", "100000", "--ly", "100000", "--lz", "400"], "sites"),
         (["bench", "lattice-gas", "--lx", "60000", "--ly", "60000", "--lz", "1"], "MiB"),
     ]
@@ -79,5 +84,57 @@ import Testing
         } catch {
             #expect("\(error)".contains("lattice.lx"))
         }
+    }
+}
+
+/// Sharded ensembles merge into the result of one machine, byte for byte (timings aside), and
+/// shards that do not fit together are refused.
+@Suite struct ShardMergeTests {
+    static let scenario = """
+        name: tiny-shards
+        seed: 5
+        lattice: {lx: 8, ly: 8, lz: 6}
+        material: {substrate: Cu, substrate_layers: 1, sei_exchange_current_density_mA_cm2: 0.05}
+        protocol: {mode: galvanostatic, current_density_mA_cm2: 2, monolayers: 1}
+        cycling: {cycles: 2}
+        sampling: {window_monolayers: 0.05}
+        """
+
+    /// summary.json without the wall-clock dependent entries.
+    static func comparable(_ path: String) throws -> String {
+        let text = try String(contentsOfFile: path + "/summary.json", encoding: .utf8)
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        object["events_per_second"] = nil
+        object["wall_seconds_total"] = nil
+        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    @Test func twoShardsMergeIntoTheSingleMachineResult() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("likmc-shards-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = root + "/tiny.yaml"
+        try Self.scenario.write(toFile: file, atomically: true, encoding: .utf8)
+        func run(_ arguments: [String]) throws {
+            var command = try LiKMC.parseAsRoot(arguments)
+            try command.run()
+        }
+        try run(["ensemble", file, "--replicas", "5", "--threads", "1", "--out", root + "/one", "--quiet"])
+        try run(["ensemble", file, "--replicas", "5", "--threads", "2", "--out", root + "/two", "--quiet"])
+        try run(["ensemble", file, "--replicas", "5", "--shard", "1/2", "--out", root + "/s1", "--quiet"])
+        try run(["ensemble", file, "--replicas", "5", "--shard", "2/2", "--out", root + "/s2", "--quiet"])
+        try run(["merge", root + "/s2", root + "/s1", "--out", root + "/merged"])
+        let one = try Self.comparable(root + "/one")
+        #expect(one.contains("coulombic_efficiency"))
+        #expect(try Self.comparable(root + "/two") == one)
+        #expect(try Self.comparable(root + "/merged") == one)
+
+        // A shard missing, a shard given twice, a shard of another scenario: refused.
+        #expect(throws: (any Error).self) { try run(["merge", root + "/s1", "--out", root + "/m1"]) }
+        #expect(throws: (any Error).self) { try run(["merge", root + "/s1", root + "/s1", root + "/s2", "--out", root + "/m2"]) }
+        try run(["ensemble", file, "--replicas", "5", "--shard", "2/2", "--set", "seed=6", "--out", root + "/other", "--quiet"])
+        #expect(throws: (any Error).self) { try run(["merge", root + "/s1", root + "/other", "--out", root + "/m3"]) }
+        // Never overwritten without --force.
+        #expect(throws: (any Error).self) { try run(["merge", root + "/s1", root + "/s2", "--out", root + "/merged"]) }
     }
 }
