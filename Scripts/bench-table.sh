@@ -13,3 +13,7 @@ for case in "64 64 1 0.1" "64 64 1 0.5" "256 256 1 0.1" "256 256 1 0.5" "1024 10
 done
 $bin bench li-model --lx 256 --ly 256 --lz 8 --events 2000000 --json | row "Li model, Cu, plating 1 mA/cm², 256²×8"
 $bin bench li-model --lx 128 --ly 128 --lz 32 --events 2000000 --json | row "Li model, Cu, plating 1 mA/cm², 128²×32"
+for c in exact off; do
+    $bin bench li-model --lx 128 --ly 128 --lz 64 --film-layers 40 --strip --events 4000000 --connectivity $c --json \
+        | row "Li model, Cu, stripping 1 mA/cm² (40-layer film), 128²×64, connectivity $c"
+done

@@ -23,6 +23,9 @@ import Lattice
 extension LithiumModel {
     /// A connected Li site at `site` has just stopped conducting: cut off what depended on it.
     mutating func conductorRemoved(at site: UInt32, affected: AffectedEvents) {
+        // No Li neighbour, or a single conductor neighbour (a leaf): nothing can be cut off.
+        let key = CellLayout.key(cells[Int(site)])
+        guard classes.lithiumCount[key] > 0 && classes.conductorCount[key] > 1 else { return }
         let c = shape.coordinates(of: site)
         let grid = sites
         let mask = NeighborhoodCube.mask(around: c, in: shape) { SiteKind.isConductor(grid[$0]) }
