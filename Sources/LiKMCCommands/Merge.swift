@@ -3,11 +3,16 @@ import Foundation
 import Output
 import Simulation
 
-/// `likmc merge DIR… --out DIR`: joins the shards of an ensemble into the result one machine gives.
+/// `likmc merge DIR… --out DIR`: joins the shards of an ensemble or of a sweep into the result one
+/// machine gives.
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Join ensemble shards (directories written with --shard k/N) into one summary.json and replicas.csv.",
-        discussion: "Every shard must come from the same scenario text, seed and replica count, and together they must hold each replica exactly once."
+        abstract: "Join shards (written with --shard k/N by ensemble or sweep) into one result.",
+        discussion: """
+            Every shard must come from the same scenario text (and sweep grid), seed and replica count, and \
+            together they must hold each replica exactly once. The merged summary.json equals the one a single \
+            machine writes, apart from timings.
+            """
     )
 
     @Argument(help: "Shard output directories.") var directories: [String]
@@ -19,23 +24,57 @@ struct Merge: ParsableCommand {
     }
 
     func run() throws {
+        let sweeps = directories.map { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("sweep.json")) }
+        if sweeps.allSatisfy({ $0 }) {
+            try mergeSweep()
+        } else if sweeps.contains(true) {
+            throw CommandError("cannot merge sweep shards with ensemble shards")
+        } else {
+            let directory = try OutputDirectory(path: out, replace: force)
+            let count = try Self.mergeEnsemble(directories, into: directory).table.rows.count
+            print("merged \(directories.count) shards, \(count) replicas: wrote \(directory.file("summary.json"))")
+        }
+    }
+
+    func mergeSweep() throws {
+        let texts = try directories.map { try Self.read("sweep.json", in: $0) }
+        guard texts.allSatisfy({ $0 == texts[0] }) else { throw CommandError("the shards come from different sweep grids") }
+        let (grid, _) = try SweepTable.grid(fromJSON: texts[0])
+        let root = try OutputDirectory(path: out, replace: force)
+        try root.checkWritable(["sweep.csv", "sweep.json"])
+        var summaries: [(Int, EnsembleSummary)] = []
+        for index in 0..<grid.count {
+            let name = SweepGrid.directoryName(index)
+            let parts = directories.map { ($0 as NSString).appendingPathComponent(name) }
+                .filter { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("manifest.json")) }
+            guard !parts.isEmpty else { throw CommandError("point \(index) (\(grid.overrides(index).joined(separator: " "))) is in no shard") }
+            let directory = try OutputDirectory(path: root.file(name), replace: force)
+            summaries.append((index, try Self.mergeEnsemble(parts, into: directory)))
+        }
+        try root.write(SweepTable.csv(grid: grid, summaries: summaries), to: "sweep.csv")
+        try root.write(texts[0], to: "sweep.json")
+        print("merged \(directories.count) sweep shards, \(grid.count) points: wrote \(root.file("sweep.csv"))")
+    }
+
+    static func read(_ name: String, in path: String) throws -> String {
+        let file = (path as NSString).appendingPathComponent(name)
+        do { return try String(contentsOfFile: file, encoding: .utf8) } catch {
+            throw CommandError("cannot read '\(file)': is '\(path)' a likmc output directory?")
+        }
+    }
+
+    /// Merges ensemble shard directories into `directory` and returns the merged summary.
+    static func mergeEnsemble(_ paths: [String], into directory: OutputDirectory) throws -> EnsembleSummary {
         var manifests: [RunManifest] = [], tables: [ReplicaTable] = []
-        for path in directories {
-            let directory = (path as NSString)
-            func read(_ name: String) throws -> String {
-                let file = directory.appendingPathComponent(name)
-                do { return try String(contentsOfFile: file, encoding: .utf8) } catch {
-                    throw CommandError("cannot read '\(file)': is '\(path)' an ensemble output directory?")
-                }
-            }
+        for path in paths {
             do {
-                manifests.append(try RunManifest(jsonText: try read("manifest.json")))
-                tables.append(try ReplicaTable(csv: try read("replicas.csv")))
+                manifests.append(try RunManifest(jsonText: try read("manifest.json", in: path)))
+                tables.append(try ReplicaTable(csv: try read("replicas.csv", in: path)))
             } catch let error as MergeError { throw CommandError("\(path): \(error)") }
         }
         let first = manifests[0]
-        for (path, m) in zip(directories, manifests) where m.scenarioYAML != first.scenarioYAML || m.replicasTotal != first.replicasTotal {
-            throw CommandError("\(path) comes from a different scenario or replica count than \(directories[0])")
+        for (path, m) in zip(paths, manifests) where m.scenarioYAML != first.scenarioYAML || m.replicasTotal != first.replicasTotal {
+            throw CommandError("\(path) comes from a different scenario or replica count than \(paths[0])")
         }
         let table: ReplicaTable
         do { table = try ReplicaTable.merging(tables) } catch { throw CommandError("\(error)") }
@@ -46,7 +85,6 @@ struct Merge: ParsableCommand {
         }
         let scenario: Scenario
         do { scenario = try Scenario.parse(yaml: first.scenarioYAML) } catch { throw CommandError("manifest scenario: \(error)") }
-        let directory = try OutputDirectory(path: out, replace: force)
         try directory.checkWritable(["summary.json", "replicas.csv", "manifest.json"])
         let wall = manifests.reduce(0) { $0 + $1.wallSeconds }
         let summary = EnsembleSummary(table: table, scenario: scenario, wallSecondsTotal: wall)
@@ -55,6 +93,6 @@ struct Merge: ParsableCommand {
                                    shard: nil, threads: manifests.map(\.threads).max() ?? 1,
                                    started: manifests.map(\.started).min() ?? Date(), wallSeconds: wall)
         try EnsembleOutput.write(summary, manifest: manifest, to: directory)
-        print("merged \(directories.count) shards, \(table.rows.count) replicas: wrote \(directory.file("summary.json"))")
+        return summary
     }
 }

@@ -21,6 +21,10 @@ import Testing
         (["bench", "li-model", "--connectivity", "maybe"], "--connectivity"),
         (["bench", "li-model", "--strip"], "--film-layers"),
         (["merge"], "directories"),
+        (["sweep", "Runs/cu-nucleation.yaml"], "--set"),
+        (["sweep", "Runs/cu-nucleation.yaml", "--set", "seed"], "key.path=v1,v2"),
+        (["sweep", "Runs/cu-nucleation.yaml", "--set", "seed=1,,2"], "empty value"),
+        (["sweep", "Runs/cu-nucleation.yaml", "--set", "seed=1", "--set", "seed=2"], "given twice"),
         (["bench", "lattice-gas", "--lx", "100000", "--ly", "100000", "--lz", "400"], "sites"),
         (["bench", "lattice-gas", "--lx", "60000", "--ly", "60000", "--lz", "1"], "MiB"),
     ]
@@ -136,5 +140,35 @@ import Testing
         #expect(throws: (any Error).self) { try run(["merge", root + "/s1", root + "/other", "--out", root + "/m3"]) }
         // Never overwritten without --force.
         #expect(throws: (any Error).self) { try run(["merge", root + "/s1", root + "/s2", "--out", root + "/merged"]) }
+    }
+
+    /// A 2 × 2 sweep run whole and as three shards of its (point, replica) jobs, merged: the same
+    /// sweep.csv (timings aside) and the same per-point summaries.
+    @Test func sweepShardsMergeIntoTheWholeSweep() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("likmc-sweep-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = root + "/tiny.yaml"
+        try Self.scenario.write(toFile: file, atomically: true, encoding: .utf8)
+        func run(_ arguments: [String]) throws {
+            var command = try LiKMC.parseAsRoot(arguments)
+            try command.run()
+        }
+        let grid = ["--set", "protocol.current_density_mA_cm2=1,3", "--set", "material.li_li_bond_eV=0.05,0.06", "--replicas", "3", "--quiet"]
+        try run(["sweep", file] + grid + ["--out", root + "/whole"])
+        for k in 1...3 { try run(["sweep", file] + grid + ["--shard", "\(k)/3", "--out", root + "/s\(k)"]) }
+        try run(["merge", root + "/s1", root + "/s2", root + "/s3", "--out", root + "/merged"])
+        for point in 0..<4 {
+            let name = "/point-00\(point)"
+            #expect(try Self.comparable(root + "/whole" + name) == Self.comparable(root + "/merged" + name))
+        }
+        func table(_ path: String) throws -> [String] {
+            try String(contentsOfFile: path + "/sweep.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        let whole = try table(root + "/whole"), merged = try table(root + "/merged")
+        #expect(whole.count == 5 && merged.count == 5)
+        #expect(whole[2].hasPrefix("1,1,0.06,"))
+        // Identical apart from the events/s columns (the last three).
+        #expect(zip(whole, merged).allSatisfy { $0.split(separator: ",").dropLast(3) == $1.split(separator: ",").dropLast(3) })
     }
 }
