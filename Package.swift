@@ -26,6 +26,11 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
         .target(name: "BinaryCoding", exclude: ["README.md"], swiftSettings: strict),
         .target(name: "GSLRandom", dependencies: ["CGSL", "BinaryCoding"], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "Lattice", exclude: ["README.md"], swiftSettings: strict),
@@ -47,7 +52,7 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strict
         ),
-        .target(name: "Output", dependencies: ["BinaryCoding"], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "Output", dependencies: ["BinaryCoding", "CPNG"], exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "Simulation",
             dependencies: ["LithiumModel", "Analysis", "Output", "Kinetics", "Lattice", "GSLRandom",

@@ -38,7 +38,8 @@ struct EnsembleCommand: ParsableCommand {
         let range = part?.replicas(of: replicas) ?? 0..<replicas
         guard !range.isEmpty else { throw CommandError("shard \(part!) of \(replicas) replicas is empty: use fewer shards") }
         let directory = try OutputDirectory(path: out, replace: force)
-        try directory.checkWritable(["summary.json", "replicas.csv", "manifest.json"])
+        let pictures = EnsembleOutput.pictures(cycling: scenario.cycling != nil)
+        try directory.checkWritable(["summary.json", "replicas.csv", "manifest.json"] + pictures)
         let progress = ProgressLine(enabled: !quiet)
         let started = Date()
         let total = range.count
@@ -50,12 +51,13 @@ struct EnsembleCommand: ParsableCommand {
                                    replicasTotal: replicas, replicas: range, shard: part, threads: threads, started: started,
                                    wallSeconds: Date().timeIntervalSince(started))
         try EnsembleOutput.write(summary, manifest: manifest, to: directory)
+        try EnsembleOutput.writePictures(of: results, to: directory)
         if let eta = summary.json()["nucleation_overpotential_mV"], let mean = eta["mean"], let low = eta["ci95_low"],
            let high = eta["ci95_high"] {
             print("\(scenario.name): \(total) replicas; nucleation overpotential \(mean.rendered()) mV "
                 + "(95 % CI \(low.rendered()) … \(high.rendered()))")
         }
-        print("wrote \(directory.file("summary.json")), replicas.csv and manifest.json")
+        print("wrote \(directory.file("summary.json")), replicas.csv, manifest.json, " + pictures.joined(separator: ", "))
     }
 }
 
@@ -65,5 +67,22 @@ enum EnsembleOutput {
         try directory.write(summary.replicasCSV(), to: "replicas.csv")
         try directory.write(summary.json().rendered() + "\n", to: "summary.json")
         try directory.write(manifest.json.rendered() + "\n", to: "manifest.json")
+    }
+
+    /// The files ``writePictures(of:to:)`` writes.
+    static func pictures(cycling: Bool) -> [String] { ["timeseries_mean.csv", "eta.svg"] + (cycling ? ["cycles.svg"] : []) }
+
+    /// Time series on a common grid (mean, SE, 95 % CI), η(t) with its CI band and, for cycling,
+    /// CE and dead-Li fraction per cycle. Needs the runs themselves, so `merge` cannot redo them.
+    static func writePictures(of results: [RunResult], to directory: OutputDirectory) throws {
+        let scenario = results[0].scenario
+        let eta = TimeSeriesStatistics(results, name: "overpotential_mV") { $0.overpotential }
+        let statistics = [eta, TimeSeriesStatistics(results, name: "charge_mC_per_cm2") { $0.charge },
+                          TimeSeriesStatistics(results, name: "dead_li_atoms") { $0.deadAtoms },
+                          TimeSeriesStatistics(results, name: "nuclei") { Double($0.nuclei) }]
+        try directory.write(TimeSeriesStatistics.csv(statistics), to: "timeseries_mean.csv")
+        try directory.write(RunPlots.overpotential(eta, title: "\(scenario.name): η over \(results.count) replicas",
+                                                   label: scenario.parameters.substrate.name).rendered(), to: "eta.svg")
+        if let plot = RunPlots.cycles(results) { try directory.write(plot.rendered(), to: "cycles.svg") }
     }
 }

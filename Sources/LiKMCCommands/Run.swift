@@ -22,15 +22,24 @@ struct Run: ParsableCommand {
         var (scenario, text) = try ScenarioLoader.load(file, overrides: overrides)
         if let seed { scenario.seed = seed }
         let directory = try OutputDirectory(path: out, replace: force)
-        let files = ["summary.json", "timeseries.csv", "manifest.json"] + (scenario.cycling == nil ? [] : ["dead_clusters.csv"])
+        let files = ["summary.json", "timeseries.csv", "manifest.json", "eta.svg", "nuclei.svg", "cross-section.png",
+                     "surface.png", "snapshots.dump"] + (scenario.cycling == nil ? [] : ["dead_clusters.csv", "cycles.svg"])
         try directory.checkWritable(files)
         let started = Date()
         var simulation = try ElectrodeRun(scenario: scenario)
+        simulation.recordsSnapshots = true
         let progress = ProgressLine(enabled: !quiet)
         let result = simulation.run { progress.update(fraction: $0, detail: "") }
         progress.finish()
         try directory.write(result.timeSeriesCSV(), to: "timeseries.csv")
         if scenario.cycling != nil { try directory.write(result.deadClustersCSV(), to: "dead_clusters.csv") }
+        let model = simulation.engine.application
+        try directory.write(RunPlots.overpotential(result).rendered(), to: "eta.svg")
+        try directory.write(RunPlots.nuclei(result).rendered(), to: "nuclei.svg")
+        if let plot = RunPlots.cycles([result]) { try directory.write(plot.rendered(), to: "cycles.svg") }
+        try directory.write(try ElectrodePictures.crossSection(of: model).png(), to: "cross-section.png")
+        try directory.write(try ElectrodePictures.heightMap(of: model).png(), to: "surface.png")
+        try directory.write(simulation.snapshots, to: "snapshots.dump")
         let command = CommandLine.arguments.joined(separator: " ")
         try directory.write(result.summaryJSON(command: command).rendered() + "\n", to: "summary.json")
         let manifest = RunManifest(command: command, scenarioYAML: text, scenario: scenario, replicasTotal: 1, replicas: 0..<1,
@@ -46,6 +55,8 @@ struct Run: ParsableCommand {
                          result.stopReason, result.coulombicEfficiency, result.deadLithiumFraction))
         }
         print("wrote " + files.map { directory.file($0) }.joined(separator: ", "))
+        print("pictures: \(directory.file("eta.svg")) (η over time), \(directory.file("cross-section.png")), "
+            + "\(directory.file("surface.png")); OVITO: \(directory.file("snapshots.dump"))")
     }
 }
 

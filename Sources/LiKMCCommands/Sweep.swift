@@ -47,7 +47,8 @@ struct Sweep: ParsableCommand {
             guard low < high else { continue }  // this shard holds no replica of the point
             let range = low..<high
             let directory = try OutputDirectory(path: root.file(SweepGrid.directoryName(index)), replace: force)
-            try directory.checkWritable(["summary.json", "replicas.csv", "manifest.json"])
+            try directory.checkWritable(["summary.json", "replicas.csv", "manifest.json"]
+                + EnsembleOutput.pictures(cycling: scenario.cycling != nil))
             let started = Date()
             let results = try Ensemble(scenario: scenario, replicas: range).run(threads: threads) { done in
                 progress.update(fraction: Double(index) / Double(grid.count), detail: "point \(index + 1)/\(grid.count), \(done) replicas")
@@ -57,6 +58,7 @@ struct Sweep: ParsableCommand {
                                        scenario: scenario, replicasTotal: replicas, replicas: range, shard: part,
                                        threads: threads, started: started, wallSeconds: Date().timeIntervalSince(started))
             try EnsembleOutput.write(summary, manifest: manifest, to: directory)
+            try EnsembleOutput.writePictures(of: results, to: directory)
             summaries.append((index, summary))
         }
         progress.finish()

@@ -15,6 +15,10 @@ public struct ElectrodeRun {
     let phases: [Phase]
     var series = TimeSeries()
     var cycles: [CycleRecord] = []
+    /// Record a LAMMPS dump frame at the start and at the end of every phase (for `likmc run`).
+    public var recordsSnapshots = false
+    /// The recorded frames, one after the other (a multi-frame dump file).
+    public private(set) var snapshots = ""
 
     /// A run of `scenario` with the random stream of replica `replica` (0 for a single run).
     public init(scenario: Scenario, replica: Int = 0) throws {
@@ -96,11 +100,13 @@ public struct ElectrodeRun {
         var cycleStart = Inventory(engine.application), stripStart = cycleStart
         var phaseTimes: [Phase.Kind: Double] = [:]
         let count = Double(phases.count)
+        if recordsSnapshots { snapshots += LAMMPSDump.frame(of: engine.application, timestep: engine.clock.events) }
         for (index, phase) in phases.enumerated() {
             let began = engine.clock.time
             if phase.kind == .strip { stripStart = Inventory(engine.application) }
             end = run(phase) { progress?((Double(index) + $0) / count) }
             phaseTimes[phase.kind] = engine.clock.time - began
+            if recordsSnapshots { snapshots += LAMMPSDump.frame(of: engine.application, timestep: engine.clock.events) }
             if phase.kind == .strip {
                 let now = Inventory(engine.application)
                 cycles.append(CycleRecord(cycle: phase.cycle, platedSites: stripStart.charge - cycleStart.charge,

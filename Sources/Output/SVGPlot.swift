@@ -1,0 +1,107 @@
+import Foundation
+
+/// A line plot as standalone SVG text: axes with round-number ticks, lines (optionally with a
+/// shaded band, e.g. a 95 % confidence interval, and markers) and a legend.
+public struct SVGPlot: Sendable {
+    public struct Series: Sendable {
+        public var name: String
+        public var x: [Double]
+        public var y: [Double]
+        /// Lower and upper edges of a band around the line (same length as x), if any.
+        public var band: (low: [Double], high: [Double])?
+        public var markers: Bool
+
+        public init(name: String, x: [Double], y: [Double], band: (low: [Double], high: [Double])? = nil, markers: Bool = false) {
+            precondition(x.count == y.count, "x and y differ in length")
+            (self.name, self.x, self.y, self.band, self.markers) = (name, x, y, band, markers)
+        }
+    }
+
+    public var title: String
+    public var xLabel: String
+    public var yLabel: String
+    public var series: [Series] = []
+    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
+
+    public init(title: String, xLabel: String, yLabel: String) {
+        (self.title, self.xLabel, self.yLabel) = (title, xLabel, yLabel)
+    }
+
+    /// Round-number ticks (1, 2 or 5 × 10ᵏ apart) covering `range`.
+    static func ticks(_ range: ClosedRange<Double>, count: Int = 6) -> [Double] {
+        let span = range.upperBound - range.lowerBound
+        guard span > 0, span.isFinite else { return [range.lowerBound] }
+        let raw = span / Double(count)
+        let magnitude = pow(10, floor(log10(raw)))
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+        var ticks: [Double] = []
+        var t = ceil(range.lowerBound / step) * step
+        while t <= range.upperBound + step * 1e-9 { ticks.append(abs(t) < step * 1e-9 ? 0 : t); t += step }
+        return ticks
+    }
+
+    static func label(_ v: Double) -> String {
+        if v == 0 { return "0" }
+        if abs(v) >= 1e4 || abs(v) < 1e-3 { return String(format: "%.1e", v) }
+        return String(format: "%g", (v * 1e6).rounded() / 1e6)
+    }
+
+    public func rendered(width: Double = 640, height: Double = 400) -> String {
+        let (left, right, top, bottom) = (70.0, 20.0, 36.0, 50.0)
+        let values = series.flatMap { s in zip(s.x, s.y).filter { $0.0.isFinite && $0.1.isFinite } }
+        let bands = series.flatMap { s in s.band.map { $0.low + $0.high } ?? [] }.filter(\.isFinite)
+        let xs = values.map(\.0), ys = values.map(\.1) + bands
+        var xRange = (xs.min() ?? 0)...(xs.max() ?? 1), yRange = (ys.min() ?? 0)...(ys.max() ?? 1)
+        if xRange.lowerBound == xRange.upperBound { xRange = (xRange.lowerBound - 1)...(xRange.upperBound + 1) }
+        if yRange.lowerBound == yRange.upperBound { yRange = (yRange.lowerBound - 1)...(yRange.upperBound + 1) }
+        let pad = 0.05 * (yRange.upperBound - yRange.lowerBound)
+        yRange = (yRange.lowerBound - pad)...(yRange.upperBound + pad)
+        let plotW = width - left - right, plotH = height - top - bottom
+        func px(_ x: Double) -> Double { left + (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * plotW }
+        func py(_ y: Double) -> Double { top + plotH - (y - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * plotH }
+        func f(_ v: Double) -> String { String(format: "%.2f", v) }
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="12">
+            <rect width="100%" height="100%" fill="white"/>
+            <text x="\(f(width / 2))" y="20" text-anchor="middle" font-size="14">\(Self.escape(title))</text>
+
+            """
+        for t in Self.ticks(xRange) {
+            svg += "<line x1=\"\(f(px(t)))\" y1=\"\(f(top))\" x2=\"\(f(px(t)))\" y2=\"\(f(top + plotH))\" stroke=\"#e5e5e5\"/>"
+            svg += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"middle\">\(Self.label(t))</text>\n"
+        }
+        for t in Self.ticks(yRange) {
+            svg += "<line x1=\"\(f(left))\" y1=\"\(f(py(t)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(py(t)))\" stroke=\"#e5e5e5\"/>"
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\">\(Self.label(t))</text>\n"
+        }
+        svg += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"black\"/>\n"
+        svg += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 10))\" text-anchor=\"middle\">\(Self.escape(xLabel))</text>\n"
+        svg += "<text transform=\"translate(16 \(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(Self.escape(yLabel))</text>\n"
+        for (i, s) in series.enumerated() {
+            let colour = Self.palette[i % Self.palette.count]
+            if let band = s.band {
+                let upper = s.x.indices.filter { s.x[$0].isFinite && band.high[$0].isFinite }.map { "\(f(px(s.x[$0]))),\(f(py(band.high[$0])))" }
+                let lower = s.x.indices.reversed().filter { s.x[$0].isFinite && band.low[$0].isFinite }
+                    .map { "\(f(px(s.x[$0]))),\(f(py(band.low[$0])))" }
+                svg += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.2\" stroke=\"none\"/>\n"
+            }
+            let points = s.x.indices.filter { s.x[$0].isFinite && s.y[$0].isFinite }.map { "\(f(px(s.x[$0]))),\(f(py(s.y[$0])))" }
+            svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\"/>\n"
+            if s.markers {
+                for p in points {
+                    let xy = p.split(separator: ",")
+                    svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" fill=\"\(colour)\"/>"
+                }
+                svg += "\n"
+            }
+            let ly = top + 16 + Double(i) * 16
+            svg += "<line x1=\"\(f(left + plotW - 150))\" y1=\"\(f(ly - 4))\" x2=\"\(f(left + plotW - 130))\" y2=\"\(f(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+            svg += "<text x=\"\(f(left + plotW - 124))\" y=\"\(f(ly))\">\(Self.escape(s.name))</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
