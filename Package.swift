@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "Output", dependencies: ["BinaryCoding", "CPNG"], exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "Simulation",
-            dependencies: ["LithiumModel", "Analysis", "Output", "Kinetics", "Lattice", "GSLRandom",
+            dependencies: ["LithiumModel", "Analysis", "Output", "Kinetics", "Lattice", "GSLRandom", "BinaryCoding",
                            .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"],
             swiftSettings: strict

@@ -11,6 +11,10 @@ public struct ClusterCensus: Sendable {
         public var lowestZ: Int
         public var highestZ: Int
         public var meanZ: Double
+
+        public init(size: Int, footprint: Int, lowestZ: Int, highestZ: Int, meanZ: Double) {
+            (self.size, self.footprint, self.lowestZ, self.highestZ, self.meanZ) = (size, footprint, lowestZ, highestZ, meanZ)
+        }
     }
 
     public let clusters: [Cluster]

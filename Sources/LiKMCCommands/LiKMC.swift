@@ -9,7 +9,7 @@ public struct LiKMC: ParsableCommand {
         commandName: "likmc",
         abstract: "Kinetic Monte Carlo of lithium-metal anodes: nucleation, growth and dead Li.",
         version: Version.current,
-        subcommands: [Run.self, EnsembleCommand.self, Sweep.self, Merge.self, Plot.self, Validate.self, Bench.self, RNG.self]
+        subcommands: [Run.self, Resume.self, EnsembleCommand.self, Sweep.self, Merge.self, Plot.self, Validate.self, Bench.self, RNG.self]
     )
 }
 

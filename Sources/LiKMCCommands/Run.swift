@@ -18,19 +18,75 @@ struct Run: ParsableCommand {
     @Flag(help: "Replace existing result files in the output directory.") var force = false
     @Flag(help: "No progress line on stderr.") var quiet = false
 
+    @Option(help: "Save DIR/checkpoint.likmc every this many wall-clock seconds (0: never); `likmc resume` continues it.")
+    var checkpointEvery = 300.0
+
+    func validate() throws {
+        guard checkpointEvery >= 0 && checkpointEvery.isFinite else {
+            throw ValidationError("--checkpoint-every must be ≥ 0 seconds, got \(checkpointEvery)")
+        }
+    }
+
     func run() throws {
-        var (scenario, text) = try ScenarioLoader.load(file, overrides: overrides)
-        if let seed { scenario.seed = seed }
+        let (scenario, text) = try ScenarioLoader.load(file, overrides: overrides + (seed.map { ["seed=\($0)"] } ?? []))
         let directory = try OutputDirectory(path: out, replace: force)
-        let files = ["summary.json", "timeseries.csv", "manifest.json", "eta.svg", "nuclei.svg", "cross-section.png",
-                     "surface.png", "snapshots.dump"] + (scenario.cycling == nil ? [] : ["dead_clusters.csv", "cycles.svg"])
-        try directory.checkWritable(files)
-        let started = Date()
+        try directory.checkWritable(RunOutput.files(cycling: scenario.cycling != nil))
         var simulation = try ElectrodeRun(scenario: scenario)
         simulation.recordsSnapshots = true
+        simulation.scenarioText = text
+        try RunOutput.complete(&simulation, in: directory, checkpointEvery: checkpointEvery, quiet: quiet)
+    }
+}
+
+/// `likmc resume CHECKPOINT`: continues a run from its checkpoint and writes what `run` writes.
+struct Resume: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Continue a run from a checkpoint (DIR/checkpoint.likmc) and write its results.",
+        discussion: "The resumed run follows the same trajectory as if never interrupted: its results are those of an uninterrupted run."
+    )
+
+    @Argument(help: "Checkpoint file written by likmc run.") var checkpoint: String
+    @Option(help: "Output directory (default: the checkpoint's directory).") var out: String?
+    @Option(help: "Save a checkpoint every this many wall-clock seconds (0: never).") var checkpointEvery = 300.0
+    @Flag(help: "Replace existing result files.") var force = false
+    @Flag(help: "No progress line on stderr.") var quiet = false
+
+    func run() throws {
+        let bytes: [UInt8]
+        do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: checkpoint))) } catch {
+            throw CommandError("cannot read checkpoint '\(checkpoint)': \(error.localizedDescription)")
+        }
+        var simulation: ElectrodeRun
+        do { simulation = try ElectrodeRun(resuming: bytes, path: checkpoint) } catch {
+            throw CommandError("\(checkpoint): \(error)")
+        }
+        let directory = try OutputDirectory(path: out ?? (checkpoint as NSString).deletingLastPathComponent.nonEmpty ?? ".",
+                                            replace: force)
+        try directory.checkWritable(RunOutput.files(cycling: simulation.scenario.cycling != nil))
+        try RunOutput.complete(&simulation, in: directory, checkpointEvery: checkpointEvery, quiet: quiet)
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+/// Runs a prepared simulation to its end and writes every result file of `likmc run`.
+enum RunOutput {
+    static func files(cycling: Bool) -> [String] {
+        ["summary.json", "timeseries.csv", "manifest.json", "eta.svg", "nuclei.svg", "cross-section.png",
+         "surface.png", "snapshots.dump"] + (cycling ? ["dead_clusters.csv", "cycles.svg"] : [])
+    }
+
+    static func complete(_ simulation: inout ElectrodeRun, in directory: OutputDirectory, checkpointEvery: Double,
+                         quiet: Bool) throws {
+        let started = Date()
+        let checkpointPath = directory.file("checkpoint.likmc")
+        let policy = checkpointEvery > 0 ? CheckpointPolicy.every(seconds: checkpointEvery, to: checkpointPath) : nil
         let progress = ProgressLine(enabled: !quiet)
-        let result = simulation.run { progress.update(fraction: $0, detail: "") }
+        let result = try simulation.run(progress: { progress.update(fraction: $0, detail: "") }, checkpoint: policy)
         progress.finish()
+        let scenario = simulation.scenario, files = files(cycling: scenario.cycling != nil)
         try directory.write(result.timeSeriesCSV(), to: "timeseries.csv")
         if scenario.cycling != nil { try directory.write(result.deadClustersCSV(), to: "dead_clusters.csv") }
         let model = simulation.engine.application
@@ -42,9 +98,11 @@ struct Run: ParsableCommand {
         try directory.write(simulation.snapshots, to: "snapshots.dump")
         let command = CommandLine.arguments.joined(separator: " ")
         try directory.write(result.summaryJSON(command: command).rendered() + "\n", to: "summary.json")
-        let manifest = RunManifest(command: command, scenarioYAML: text, scenario: scenario, replicasTotal: 1, replicas: 0..<1,
-                                   shard: nil, threads: 1, started: started, wallSeconds: Date().timeIntervalSince(started))
+        let manifest = RunManifest(command: command, scenarioYAML: simulation.scenarioText ?? "", scenario: scenario,
+                                   replicasTotal: 1, replicas: 0..<1, shard: nil, threads: 1, started: started,
+                                   wallSeconds: Date().timeIntervalSince(started))
         try directory.write(manifest.json.rendered() + "\n", to: "manifest.json")
+        try? FileManager.default.removeItem(atPath: checkpointPath)  // the run is complete: nothing to resume
         let s = result
         print(String(format: "%@ on %@: %llu events, %.4g s simulated, η_nuc = %.1f mV, plateau %.1f mV, "
                      + "nuclei %.3g /cm², %.3g nm", scenario.name, scenario.parameters.substrate.name,

@@ -11,14 +11,18 @@ import LithiumModel
 public struct ElectrodeRun {
     public let scenario: Scenario
     public let replica: Int
-    public private(set) var engine: KineticEngine<LithiumModel>
+    public internal(set) var engine: KineticEngine<LithiumModel>
     let phases: [Phase]
     var series = TimeSeries()
     var cycles: [CycleRecord] = []
+    /// Where the run is in its protocol (what a checkpoint must hold to continue it exactly).
+    var at = RunPosition()
+    /// The scenario's YAML text: stored in checkpoints so that `likmc resume` can rebuild the run.
+    public var scenarioText: String?
     /// Record a LAMMPS dump frame at the start and at the end of every phase (for `likmc run`).
     public var recordsSnapshots = false
     /// The recorded frames, one after the other (a multi-frame dump file).
-    public private(set) var snapshots = ""
+    public internal(set) var snapshots = ""
 
     /// A run of `scenario` with the random stream of replica `replica` (0 for a single run).
     public init(scenario: Scenario, replica: Int = 0) throws {
@@ -34,6 +38,8 @@ public struct ElectrodeRun {
         let stream = try RandomStream(generator: scenario.generator, masterSeed: scenario.seed, replica: replica)
         engine = KineticEngine(application: model, random: UniformBuffer(stream: stream))
         engine.application.didPerform(rates: engine.rates)  // η for the initial state
+        at.cycleStart = Inventory(engine.application)
+        at.stripStart = at.cycleStart
     }
 
     /// The protocol as a list of phases.
@@ -93,36 +99,64 @@ public struct ElectrodeRun {
         return target
     }
 
-    /// Runs every phase, calling `progress` with the fraction done after every sample.
+    /// Runs every phase (from where a resumed run stopped), calling `progress` with the fraction
+    /// done after every sample.
     public mutating func run(progress: ((Double) -> Void)? = nil) -> RunResult {
+        do { return try run(progress: progress, checkpoint: nil) } catch {
+            preconditionFailure("a run without checkpoints has nothing that can fail: \(error)")
+        }
+    }
+
+    /// ``run(progress:)`` that also saves a checkpoint at every sample boundary where `checkpoint`
+    /// says one is due; fails only if saving fails.
+    public mutating func run(progress: ((Double) -> Void)? = nil, checkpoint: CheckpointPolicy?) throws -> RunResult {
         let start = DispatchTime.now().uptimeNanoseconds
-        var end = PhaseEnd.charge
-        var cycleStart = Inventory(engine.application), stripStart = cycleStart
-        var phaseTimes: [Phase.Kind: Double] = [:]
         let count = Double(phases.count)
-        if recordsSnapshots { snapshots += LAMMPSDump.frame(of: engine.application, timestep: engine.clock.events) }
-        for (index, phase) in phases.enumerated() {
-            let began = engine.clock.time
-            if phase.kind == .strip { stripStart = Inventory(engine.application) }
-            end = run(phase) { progress?((Double(index) + $0) / count) }
-            phaseTimes[phase.kind] = engine.clock.time - began
-            if recordsSnapshots { snapshots += LAMMPSDump.frame(of: engine.application, timestep: engine.clock.events) }
-            if phase.kind == .strip {
-                let now = Inventory(engine.application)
-                cycles.append(CycleRecord(cycle: phase.cycle, platedSites: stripStart.charge - cycleStart.charge,
-                                          strippedSites: stripStart.charge - now.charge, change: now.since(cycleStart), total: now,
-                                          deadClusters: deadClusters(), stripEnd: end.rawValue,
-                                          plateSeconds: phaseTimes[.plate] ?? 0, stripSeconds: phaseTimes[.strip] ?? 0))
-                cycleStart = now
-            }
+        if at.phaseIndex == 0 && !at.inPhase && recordsSnapshots {
+            snapshots += LAMMPSDump.frame(of: engine.application, timestep: engine.clock.events)
+        }
+        while at.phaseIndex < phases.count {
+            let index = at.phaseIndex, phase = phases[index]
+            if !at.inPhase { begin(phase) }
+            let end = try run(phase, checkpoint: checkpoint, wallStart: start) { progress?((Double(index) + $0) / count) }
+            finish(phase, end: end)
             if end == .eventLimit || end == .starved || (end == .noEvents && phase.kind != .strip) { break }
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let seconds = at.wallSeconds + Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let model = engine.application
         return RunResult(scenario: scenario, replica: replica, series: series, cycles: cycles,
-                         stopReason: stopReason(lastPhaseEnd: end),
+                         stopReason: stopReason(lastPhaseEnd: at.lastEnd),
                          events: engine.clock.events, simulatedSeconds: engine.clock.time, wallSeconds: seconds,
                          finalNuclei: nuclei(), constants: model.constants, surfaceSites: model.surfaceSites)
+    }
+
+    /// Sets the phase's control and remembers where it started.
+    mutating func begin(_ phase: Phase) {
+        engine.application.control.mode = phase.mode
+        engine.application.didPerform(rates: engine.rates)
+        at.inPhase = true
+        at.phaseStartTime = engine.clock.time
+        at.phaseStartCharge = engine.application.netFaradaicEvents
+        at.nextSample = engine.clock.time + phase.sampleInterval
+        if phase.kind == .strip { at.stripStart = Inventory(engine.application) }
+    }
+
+    /// Books a finished phase: its duration, a dump frame, and at the end of a strip the cycle's record.
+    mutating func finish(_ phase: Phase, end: PhaseEnd) {
+        at.lastEnd = end
+        at.inPhase = false
+        at.phaseIndex += 1
+        let duration = engine.clock.time - at.phaseStartTime
+        if phase.kind == .plate { at.plateSeconds = duration }
+        if phase.kind == .strip { at.stripSeconds = duration }
+        if recordsSnapshots { snapshots += LAMMPSDump.frame(of: engine.application, timestep: engine.clock.events) }
+        guard phase.kind == .strip else { return }
+        let now = Inventory(engine.application)
+        cycles.append(CycleRecord(cycle: phase.cycle, platedSites: at.stripStart.charge - at.cycleStart.charge,
+                                  strippedSites: at.stripStart.charge - now.charge, change: now.since(at.cycleStart), total: now,
+                                  deadClusters: deadClusters(), stripEnd: end.rawValue,
+                                  plateSeconds: at.plateSeconds, stripSeconds: at.stripSeconds))
+        at.cycleStart = now
     }
 
     /// "cycles done" when a cycling run completed, else why its last phase ended.
@@ -131,19 +165,17 @@ public struct ElectrodeRun {
         return cycles.count == cycling.cycles ? "cycles done" : "stopped in cycle \(cycles.count + 1): \(end.rawValue)"
     }
 
-    /// Runs one phase to its end, sampling η averaged over windows of `sampleInterval`.
-    mutating func run(_ phase: Phase, progress: (Double) -> Void) -> PhaseEnd {
-        engine.application.control.mode = phase.mode
-        engine.application.didPerform(rates: engine.rates)
-        let t0 = engine.clock.time, net0 = engine.application.netFaradaicEvents
+    /// Runs the current phase to its end, sampling η averaged over windows of `sampleInterval`.
+    mutating func run(_ phase: Phase, checkpoint: CheckpointPolicy?, wallStart: UInt64,
+                      progress: (Double) -> Void) throws -> PhaseEnd {
+        let t0 = at.phaseStartTime, net0 = at.phaseStartCharge
         let endTime = phase.duration.map { t0 + $0 } ?? .infinity
         let direction = phase.kind == .strip ? -1 : 1
         var window = 0.0, windowTime = 0.0
-        var nextSample = t0 + phase.sampleInterval
         while true {
             let eta = engine.application.control.overpotential
             let before = engine.clock.time
-            let stop = engine.step(timeLimit: min(nextSample, endTime))
+            let stop = engine.step(timeLimit: min(at.nextSample, endTime))
             let dt = engine.clock.time - before
             window += eta * dt
             windowTime += dt
@@ -154,7 +186,7 @@ public struct ElectrodeRun {
             if let limit = phase.chargeLimit, passed >= limit { end = .charge }
             if engine.application.control.starved { end = phase.kind == .strip ? .exhausted : .starved }
             if engine.clock.events >= scenario.plating.maximumEvents { end = .eventLimit }
-            if engine.clock.time >= nextSample || end != nil {
+            if engine.clock.time >= at.nextSample || end != nil {
                 if windowTime > 0 {
                     let windowed = window / windowTime
                     series.append(sample(windowOverpotential: windowed, phase: phase))
@@ -163,7 +195,12 @@ public struct ElectrodeRun {
                 }
                 window = 0
                 windowTime = 0
-                nextSample += phase.sampleInterval
+                at.nextSample += phase.sampleInterval
+                if end == nil, let checkpoint, checkpoint.isDue() {
+                    at.wallSeconds += Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9
+                    try checkpoint.save(checkpointBytes())
+                    at.wallSeconds -= Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9
+                }
             }
             if let end { return end }
         }

@@ -21,6 +21,7 @@ import Testing
         (["bench", "li-model", "--connectivity", "maybe"], "--connectivity"),
         (["bench", "li-model", "--strip"], "--film-layers"),
         (["merge"], "directories"),
+        (["run", "--checkpoint-every", "-1"], "--checkpoint-every"),
         (["sweep", "Runs/cu-nucleation.yaml"], "--set"),
         (["sweep", "Runs/cu-nucleation.yaml", "--set", "seed"], "key.path=v1,v2"),
         (["sweep", "Runs/cu-nucleation.yaml", "--set", "seed=1,,2"], "empty value"),
@@ -170,5 +171,23 @@ import Testing
         #expect(whole[2].hasPrefix("1,1,0.06,"))
         // Identical apart from the events/s columns (the last three).
         #expect(zip(whole, merged).allSatisfy { $0.split(separator: ",").dropLast(3) == $1.split(separator: ",").dropLast(3) })
+    }
+}
+
+/// `likmc run` with checkpoints and `likmc resume`: a missing or damaged checkpoint is a clear
+/// error; a good one completes the run and is removed afterwards.
+@Suite struct ResumeCommandTests {
+    @Test func resumeRefusesBadFilesAndCompletesGoodOnes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("likmc-resume-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var missing = try LiKMC.parseAsRoot(["resume", root + "/nothing.likmc"])
+        do { try missing.run(); Issue.record("a missing checkpoint was accepted") } catch {
+            #expect("\(error)".contains("nothing.likmc"))
+        }
+        try Data("LIKMCRUN garbage".utf8).write(to: URL(fileURLWithPath: root + "/bad.likmc"))
+        var bad = try LiKMC.parseAsRoot(["resume", root + "/bad.likmc", "--out", root + "/bad"])
+        #expect(throws: (any Error).self) { try bad.run() }
+        #expect(!FileManager.default.fileExists(atPath: root + "/bad/summary.json"), "no partial results")
     }
 }

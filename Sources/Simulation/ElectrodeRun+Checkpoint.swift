@@ -1,0 +1,136 @@
+import Analysis
+import BinaryCoding
+import Kinetics
+import LithiumModel
+
+/// A checkpoint of a whole run: the scenario text and replica (to rebuild the protocol), the engine
+/// checkpoint (lattice, counters, rate classes, random stream position, clock), where the protocol
+/// is, and what was recorded so far (time series, cycles, dump frames). Resuming it continues the
+/// same trajectory bit for bit: the results equal those of a run never interrupted.
+extension ElectrodeRun {
+    static let magic: [UInt8] = Array("LIKMCRUN".utf8)
+    static let formatVersion: UInt32 = 1
+
+    /// The checkpoint file's bytes (magic, version, payload, FNV-1a checksum).
+    func checkpointBytes() throws -> [UInt8] {
+        guard let scenarioText else { throw CheckpointError.corrupt(reason: "the run has no scenario text to store") }
+        var w = BinaryWriter()
+        for byte in Self.magic { w.write(byte) }
+        w.write(Self.formatVersion)
+        w.write(scenarioText)
+        w.write(Int64(replica))
+        w.write(recordsSnapshots)
+        w.write(array: [Int64(at.phaseIndex), at.inPhase ? 1 : 0, Int64(at.phaseStartCharge)])
+        w.write(array: [at.phaseStartTime, at.nextSample, at.plateSeconds, at.stripSeconds, at.wallSeconds])
+        w.write(at.lastEnd.rawValue)
+        for inventory in [at.cycleStart, at.stripStart] { w.write(array: inventory.fields.map(Int64.init)) }
+        w.write(array: series.samples.flatMap(\.fields))
+        w.write(UInt64(cycles.count))
+        for record in cycles { record.encode(into: &w) }
+        w.write(snapshots)
+        w.write(bytes: engine.checkpoint().encoded())
+        w.write(Checksum.fnv1a64(w.bytes))
+        return w.bytes
+    }
+
+    /// Rebuilds a run from ``checkpointBytes()``; a truncated, altered or foreign file is an error.
+    public init(resuming bytes: [UInt8], path: String = "checkpoint") throws {
+        guard bytes.count > Self.magic.count + 12, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
+            throw CheckpointError.notACheckpoint(path: path)
+        }
+        let stored = bytes.suffix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
+        guard stored == Checksum.fnv1a64(bytes.dropLast(8)) else {
+            throw CheckpointError.corrupt(reason: "checksum mismatch (file truncated or altered)")
+        }
+        var r = BinaryReader(Array(bytes.dropLast(8).dropFirst(Self.magic.count)))
+        let version = try r.read(UInt32.self, "format version")
+        guard version == Self.formatVersion else { throw CheckpointError.unsupportedVersion(found: version, supported: Self.formatVersion) }
+        let text = try r.readString("scenario", limit: 1 << 24)
+        let replica = Int(try r.read(Int64.self, "replica"))
+        try self.init(scenario: try Scenario.parse(yaml: text), replica: replica)
+        scenarioText = text
+        recordsSnapshots = try r.readBool("records snapshots")
+        let ints = try r.readArray(Int64.self, "position", limit: 3)
+        let doubles = try r.readDoubleArray("position times", limit: 5)
+        guard ints.count == 3, doubles.count == 5, let end = PhaseEnd(rawValue: try r.readString("last phase end")) else {
+            throw CheckpointError.corrupt(reason: "run position")
+        }
+        at.phaseIndex = Int(ints[0])
+        at.inPhase = ints[1] != 0
+        at.phaseStartCharge = Int(ints[2])
+        (at.phaseStartTime, at.nextSample, at.plateSeconds, at.stripSeconds, at.wallSeconds) =
+            (doubles[0], doubles[1], doubles[2], doubles[3], doubles[4])
+        at.lastEnd = end
+        at.cycleStart = try Inventory(fields: try r.readArray(Int64.self, "cycle start", limit: 4).map(Int.init))
+        at.stripStart = try Inventory(fields: try r.readArray(Int64.self, "strip start", limit: 4).map(Int.init))
+        guard at.phaseIndex <= phases.count else { throw CheckpointError.corrupt(reason: "phase \(at.phaseIndex) of \(phases.count)") }
+        series = try TimeSeries(fields: try r.readDoubleArray("time series"))
+        let cycleCount = try r.read(UInt64.self, "cycle count")
+        guard cycleCount <= 1_000_000 else { throw CheckpointError.corrupt(reason: "\(cycleCount) cycles") }
+        cycles = try (0..<cycleCount).map { _ in try CycleRecord(decoding: &r) }
+        snapshots = try r.readString("dump frames", limit: .max)
+        let engineCheckpoint = try Checkpoint(decoding: try r.readBytes("engine checkpoint"), path: path)
+        guard r.isAtEnd else { throw CheckpointError.corrupt(reason: "trailing bytes") }
+        engine = try KineticEngine(resuming: engineCheckpoint)
+        engine.application.didPerform(rates: engine.rates)  // η from the restored state: the same value
+    }
+}
+
+extension Inventory {
+    var fields: [Int] { [charge, dead, sei, active] }
+
+    init(fields: [Int]) throws {
+        guard fields.count == 4 else { throw CheckpointError.corrupt(reason: "inventory") }
+        self.init()
+        (charge, dead, sei, active) = (fields[0], fields[1], fields[2], fields[3])
+    }
+}
+
+extension TimeSeries.Sample {
+    static let fieldCount = 11
+    var fields: [Double] {
+        [time, overpotential, charge, lithiumAtoms, alloyedAtoms, deadAtoms, seiAtoms, Double(nuclei), Double(events),
+         Double(cycle), Double(phase)]
+    }
+}
+
+extension TimeSeries {
+    init(fields: [Double]) throws {
+        guard fields.count % Sample.fieldCount == 0 else { throw CheckpointError.corrupt(reason: "time series") }
+        self.init()
+        for i in stride(from: 0, to: fields.count, by: Sample.fieldCount) {
+            let f = fields[i..<i + Sample.fieldCount].map { $0 }
+            append(Sample(time: f[0], overpotential: f[1], charge: f[2], lithiumAtoms: f[3], alloyedAtoms: f[4],
+                          deadAtoms: f[5], seiAtoms: f[6], nuclei: Int(f[7]), events: UInt64(f[8]), cycle: Int(f[9]),
+                          phase: Int(f[10])))
+        }
+    }
+}
+
+extension CycleRecord {
+    func encode(into w: inout BinaryWriter) {
+        w.write(array: ([cycle, platedSites, strippedSites] + change.fields + total.fields).map(Int64.init))
+        w.write(array: deadClusters.flatMap { [$0.size, $0.footprint, $0.lowestZ, $0.highestZ] }.map(Int64.init))
+        w.write(array: deadClusters.map(\.meanZ))
+        w.write(stripEnd)
+        w.write(array: [plateSeconds, stripSeconds])
+    }
+
+    init(decoding r: inout BinaryReader) throws {
+        let n = try r.readArray(Int64.self, "cycle", limit: 11).map(Int.init)
+        let clusterInts = try r.readArray(Int64.self, "dead clusters").map(Int.init)
+        let meanZ = try r.readDoubleArray("dead cluster heights")
+        let stripEnd = try r.readString("strip end")
+        let seconds = try r.readDoubleArray("cycle seconds", limit: 2)
+        guard n.count == 11, clusterInts.count == 4 * meanZ.count, seconds.count == 2 else {
+            throw CheckpointError.corrupt(reason: "cycle record")
+        }
+        let clusters = meanZ.indices.map { i in
+            ClusterCensus.Cluster(size: clusterInts[4 * i], footprint: clusterInts[4 * i + 1], lowestZ: clusterInts[4 * i + 2],
+                                  highestZ: clusterInts[4 * i + 3], meanZ: meanZ[i])
+        }
+        self.init(cycle: n[0], platedSites: n[1], strippedSites: n[2], change: try Inventory(fields: Array(n[3..<7])),
+                  total: try Inventory(fields: Array(n[7..<11])), deadClusters: clusters, stripEnd: stripEnd,
+                  plateSeconds: seconds[0], stripSeconds: seconds[1])
+    }
+}
