@@ -84,7 +84,10 @@ enum RunOutput {
         let checkpointPath = directory.file("checkpoint.likmc")
         let policy = checkpointEvery > 0 ? CheckpointPolicy.every(seconds: checkpointEvery, to: checkpointPath) : nil
         let progress = ProgressLine(enabled: !quiet)
-        let result = try simulation.run(progress: { progress.update(fraction: $0, detail: "") }, checkpoint: policy)
+        let result = try simulation.run(progress: {
+            progress.update(fraction: $0.fraction, detail: String(format: "%.3g events, %.4g s simulated, %@",
+                                                                  Double($0.events), $0.simulatedSeconds, $0.phase))
+        }, checkpoint: policy)
         progress.finish()
         let scenario = simulation.scenario, files = files(cycling: scenario.cycling != nil)
         try directory.write(result.timeSeriesCSV(), to: "timeseries.csv")

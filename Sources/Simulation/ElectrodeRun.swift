@@ -101,7 +101,7 @@ public struct ElectrodeRun {
 
     /// Runs every phase (from where a resumed run stopped), calling `progress` with the fraction
     /// done after every sample.
-    public mutating func run(progress: ((Double) -> Void)? = nil) -> RunResult {
+    public mutating func run(progress: ((Progress) -> Void)? = nil) -> RunResult {
         do { return try run(progress: progress, checkpoint: nil) } catch {
             preconditionFailure("a run without checkpoints has nothing that can fail: \(error)")
         }
@@ -109,7 +109,7 @@ public struct ElectrodeRun {
 
     /// ``run(progress:)`` that also saves a checkpoint at every sample boundary where `checkpoint`
     /// says one is due; fails only if saving fails.
-    public mutating func run(progress: ((Double) -> Void)? = nil, checkpoint: CheckpointPolicy?) throws -> RunResult {
+    public mutating func run(progress: ((Progress) -> Void)? = nil, checkpoint: CheckpointPolicy?) throws -> RunResult {
         let start = DispatchTime.now().uptimeNanoseconds
         let count = Double(phases.count)
         if at.phaseIndex == 0 && !at.inPhase && recordsSnapshots {
@@ -118,7 +118,10 @@ public struct ElectrodeRun {
         while at.phaseIndex < phases.count {
             let index = at.phaseIndex, phase = phases[index]
             if !at.inPhase { begin(phase) }
-            let end = try run(phase, checkpoint: checkpoint, wallStart: start) { progress?((Double(index) + $0) / count) }
+            let end = try run(phase, checkpoint: checkpoint, wallStart: start) { fraction, events, time in
+                progress?(Progress(fraction: (Double(index) + fraction) / count, events: events, simulatedSeconds: time,
+                                   phase: "cycle \(phase.cycle) \(phase.kind.name)"))
+            }
             finish(phase, end: end)
             if end == .eventLimit || end == .starved || (end == .noEvents && phase.kind != .strip) { break }
         }
@@ -167,7 +170,7 @@ public struct ElectrodeRun {
 
     /// Runs the current phase to its end, sampling η averaged over windows of `sampleInterval`.
     mutating func run(_ phase: Phase, checkpoint: CheckpointPolicy?, wallStart: UInt64,
-                      progress: (Double) -> Void) throws -> PhaseEnd {
+                      progress: (Double, UInt64, Double) -> Void) throws -> PhaseEnd {
         let t0 = at.phaseStartTime, net0 = at.phaseStartCharge
         let endTime = phase.duration.map { t0 + $0 } ?? .infinity
         let direction = phase.kind == .strip ? -1 : 1
@@ -191,7 +194,7 @@ public struct ElectrodeRun {
                     let windowed = window / windowTime
                     series.append(sample(windowOverpotential: windowed, phase: phase))
                     if let cutoff = phase.cutoff, windowed < -cutoff, end == nil { end = .cutoff }
-                    progress(fraction(of: phase, since: t0, passed: passed))
+                    progress(fraction(of: phase, since: t0, passed: passed), engine.clock.events, engine.clock.time)
                 }
                 window = 0
                 windowTime = 0
@@ -235,6 +238,14 @@ public struct ElectrodeRun {
             deadAtoms: Double(model.deadSites) * atoms, seiAtoms: Double(model.seiSites) * atoms,
             nuclei: nuclei().count, events: engine.clock.events, cycle: phase.cycle, phase: phase.kind.rawValue)
     }
+}
+
+/// What a run reports after every sample: the fraction of its protocol done, events, simulated time, phase.
+public struct Progress: Sendable {
+    public var fraction: Double
+    public var events: UInt64
+    public var simulatedSeconds: Double
+    public var phase: String
 }
 
 extension LithiumModel {
