@@ -114,51 +114,51 @@ import Testing
         return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
     }
 
-    @Test func twoShardsMergeIntoTheSingleMachineResult() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("likmc-shards-\(getpid())").path
+    /// A fresh temporary directory holding the tiny scenario file.
+    static func workspace(_ name: String) throws -> (root: String, file: String) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("likmc-\(name)-\(getpid())").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try scenario.write(toFile: root + "/tiny.yaml", atomically: true, encoding: .utf8)
+        return (root, root + "/tiny.yaml")
+    }
+
+    /// Parses and runs a likmc command line.
+    static func run(_ arguments: [String]) throws {
+        var command = try LiKMC.parseAsRoot(arguments)
+        try command.run()
+    }
+
+    @Test func twoShardsMergeIntoTheSingleMachineResult() throws {
+        let (root, file) = try Self.workspace("shards")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let file = root + "/tiny.yaml"
-        try Self.scenario.write(toFile: file, atomically: true, encoding: .utf8)
-        func run(_ arguments: [String]) throws {
-            var command = try LiKMC.parseAsRoot(arguments)
-            try command.run()
-        }
-        try run(["ensemble", file, "--replicas", "5", "--threads", "1", "--out", root + "/one", "--quiet"])
-        try run(["ensemble", file, "--replicas", "5", "--threads", "2", "--out", root + "/two", "--quiet"])
-        try run(["ensemble", file, "--replicas", "5", "--shard", "1/2", "--out", root + "/s1", "--quiet"])
-        try run(["ensemble", file, "--replicas", "5", "--shard", "2/2", "--out", root + "/s2", "--quiet"])
-        try run(["merge", root + "/s2", root + "/s1", "--out", root + "/merged"])
+        try Self.run(["ensemble", file, "--replicas", "5", "--threads", "1", "--out", root + "/one", "--quiet"])
+        try Self.run(["ensemble", file, "--replicas", "5", "--threads", "2", "--out", root + "/two", "--quiet"])
+        try Self.run(["ensemble", file, "--replicas", "5", "--shard", "1/2", "--out", root + "/s1", "--quiet"])
+        try Self.run(["ensemble", file, "--replicas", "5", "--shard", "2/2", "--out", root + "/s2", "--quiet"])
+        try Self.run(["merge", root + "/s2", root + "/s1", "--out", root + "/merged"])
         let one = try Self.comparable(root + "/one")
         #expect(one.contains("coulombic_efficiency"))
         #expect(try Self.comparable(root + "/two") == one)
         #expect(try Self.comparable(root + "/merged") == one)
 
         // A shard missing, a shard given twice, a shard of another scenario: refused.
-        #expect(throws: (any Error).self) { try run(["merge", root + "/s1", "--out", root + "/m1"]) }
-        #expect(throws: (any Error).self) { try run(["merge", root + "/s1", root + "/s1", root + "/s2", "--out", root + "/m2"]) }
-        try run(["ensemble", file, "--replicas", "5", "--shard", "2/2", "--set", "seed=6", "--out", root + "/other", "--quiet"])
-        #expect(throws: (any Error).self) { try run(["merge", root + "/s1", root + "/other", "--out", root + "/m3"]) }
+        #expect(throws: (any Error).self) { try Self.run(["merge", root + "/s1", "--out", root + "/m1"]) }
+        #expect(throws: (any Error).self) { try Self.run(["merge", root + "/s1", root + "/s1", root + "/s2", "--out", root + "/m2"]) }
+        try Self.run(["ensemble", file, "--replicas", "5", "--shard", "2/2", "--set", "seed=6", "--out", root + "/other", "--quiet"])
+        #expect(throws: (any Error).self) { try Self.run(["merge", root + "/s1", root + "/other", "--out", root + "/m3"]) }
         // Never overwritten without --force.
-        #expect(throws: (any Error).self) { try run(["merge", root + "/s1", root + "/s2", "--out", root + "/merged"]) }
+        #expect(throws: (any Error).self) { try Self.run(["merge", root + "/s1", root + "/s2", "--out", root + "/merged"]) }
     }
 
     /// A 2 × 2 sweep run whole and as three shards of its (point, replica) jobs, merged: the same
     /// sweep.csv (timings aside) and the same per-point summaries.
     @Test func sweepShardsMergeIntoTheWholeSweep() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("likmc-sweep-\(getpid())").path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let (root, file) = try Self.workspace("sweep")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let file = root + "/tiny.yaml"
-        try Self.scenario.write(toFile: file, atomically: true, encoding: .utf8)
-        func run(_ arguments: [String]) throws {
-            var command = try LiKMC.parseAsRoot(arguments)
-            try command.run()
-        }
         let grid = ["--set", "protocol.current_density_mA_cm2=1,3", "--set", "material.li_li_bond_eV=0.05,0.06", "--replicas", "3", "--quiet"]
-        try run(["sweep", file] + grid + ["--out", root + "/whole"])
-        for k in 1...3 { try run(["sweep", file] + grid + ["--shard", "\(k)/3", "--out", root + "/s\(k)"]) }
-        try run(["merge", root + "/s1", root + "/s2", root + "/s3", "--out", root + "/merged"])
+        try Self.run(["sweep", file] + grid + ["--out", root + "/whole"])
+        for k in 1...3 { try Self.run(["sweep", file] + grid + ["--shard", "\(k)/3", "--out", root + "/s\(k)"]) }
+        try Self.run(["merge", root + "/s1", root + "/s2", root + "/s3", "--out", root + "/merged"])
         for point in 0..<4 {
             let name = "/point-00\(point)"
             #expect(try Self.comparable(root + "/whole" + name) == Self.comparable(root + "/merged" + name))
