@@ -10,4 +10,5 @@ let benchmarks: @Sendable () -> Void = {
     lithiumBenchmarks()
     neighborCountingBenchmarks()
     connectivityBenchmarks()
+    ensembleBenchmarks()
 }
