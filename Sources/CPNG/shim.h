@@ -20,7 +20,4 @@ static inline size_t cpng_encode_rgb(const unsigned char *rgb, unsigned width, u
     return (size_t)size;
 }
 
-/// libpng's version string, for the manifest and tests.
-static inline const char *cpng_version(void) { return PNG_LIBPNG_VER_STRING; }
-
 #endif

@@ -60,15 +60,11 @@ struct Resume: ParsableCommand {
         do { simulation = try ElectrodeRun(resuming: bytes, path: checkpoint) } catch {
             throw CommandError("\(checkpoint): \(error)")
         }
-        let directory = try OutputDirectory(path: out ?? (checkpoint as NSString).deletingLastPathComponent.nonEmpty ?? ".",
-                                            replace: force)
+        let parent = (checkpoint as NSString).deletingLastPathComponent
+        let directory = try OutputDirectory(path: out ?? (parent.isEmpty ? "." : parent), replace: force)
         try directory.checkWritable(RunOutput.files(cycling: simulation.scenario.cycling != nil))
         try RunOutput.complete(&simulation, in: directory, checkpointEvery: checkpointEvery, quiet: quiet)
     }
-}
-
-extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
 }
 
 /// Runs a prepared simulation to its end and writes every result file of `likmc run`.

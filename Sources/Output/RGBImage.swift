@@ -36,9 +36,6 @@ public struct RGBImage: Sendable, Equatable {
         guard written > 0 else { throw .cannotWrite("PNG", "libpng failed to encode the image") }
         return Array(bytes[0..<written])
     }
-
-    /// The libpng version the images are written with.
-    public static var libraryVersion: String { String(cString: cpng_version()) }
 }
 
 /// An sRGB colour.

@@ -78,11 +78,10 @@ public struct ReplicaTable: Sendable, Equatable {
 public enum MergeError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformed(String)
     case mismatch(String)
-    case incomplete(String)
 
     public var description: String {
         switch self {
-        case let .malformed(what), let .mismatch(what), let .incomplete(what): return what
+        case let .malformed(what), let .mismatch(what): return what
         }
     }
 }
