@@ -25,14 +25,7 @@ func connectivityBenchmarks() {
         for _ in benchmark.scaledIterations { blackHole(FloodFill.bitParallel(mask: conductors, seeds: collector, shape: shape)) }
     }
     for exact in [true, false] {
-        Benchmark(
-            "Li model stripping Cu 128²×64 connectivity \(exact ? "exact" : "off")",
-            configuration: .init(metrics: [.wallClock, .throughput], scalingFactor: .kilo)
-        ) { (benchmark: Benchmark, box: EngineBox<LithiumModel>) in
-            benchmark.startMeasurement()
-            box.run(events: benchmark.scaledIterations.count)
-            benchmark.stopMeasurement()
-        } setup: {
+        lithiumBenchmark("Li model stripping Cu 128²×64 connectivity \(exact ? "exact" : "off")") {
             let yaml = """
                 lattice: {lx: 128, ly: 128, lz: 64}
                 material: {substrate: Cu, substrate_layers: 1}
