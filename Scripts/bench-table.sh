@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Prints a markdown table of events/s from `likmc bench` (one run per case, event loop only).
+#   Scripts/bench-table.sh            # portable build (baseline x86-64)
+#   Scripts/bench-table.sh native     # -target-cpu native, built in .build-native
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product likmc >/dev/null
-bin=.build/release/likmc
+if [ "${1:-portable}" = native ]; then
+    swift build -c release --product likmc --build-path .build-native -Xswiftc -target-cpu -Xswiftc native >/dev/null
+    bin=.build-native/release/likmc
+else
+    swift build -c release --product likmc >/dev/null
+    bin=.build/release/likmc
+fi
 echo "| workload | sites | events | seconds | events/s |"
 echo "|---|---:|---:|---:|---:|"
 row() { python3 -c "import json,sys; d=json.loads(sys.stdin.read()); print('| $1 | %d | %d | %.3f | %.3g |' % (d['sites'], d['events'], d['seconds'], d['events_per_second']))"; }
