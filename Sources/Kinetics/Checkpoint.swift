@@ -5,12 +5,10 @@ import GSLRandom
 /// the rate-class member lists in slot order (selection depends on it), the clock and the
 /// random stream's position.
 ///
-/// File layout (little-endian): magic `LKMCCKPT`, format version (UInt32), body, FNV-1a-64
-/// checksum of everything before it. A truncated or altered file fails the checksum and is
-/// reported, never half-read.
+/// File layout (little-endian): a ``CheckpointFrame`` with magic `LKMCCKPT` around the body.
 public struct Checkpoint: Equatable, Sendable {
     public static let formatVersion: UInt32 = 1
-    static let magic = Array("LKMCCKPT".utf8)
+    static let frame = CheckpointFrame(magic: "LKMCCKPT", version: formatVersion)
 
     public var applicationName: String
     public var applicationState: [UInt8]
@@ -36,39 +34,23 @@ public struct Checkpoint: Equatable, Sendable {
     }
 
     public func encoded() -> [UInt8] {
-        var writer = BinaryWriter()
-        for byte in Self.magic { writer.write(byte) }
-        writer.write(Self.formatVersion)
-        writer.write(applicationName)
-        writer.write(clock.time)
-        writer.write(clock.events)
-        writer.write(bytes: random.blockStartState)
-        writer.write(UInt64(random.used))
-        writer.write(UInt64(memberLists.count))
-        for list in memberLists { writer.write(array: list) }
-        writer.write(array: activeOrder.map { UInt32($0) })
-        writer.write(array: typeFactors)
-        writer.write(bytes: applicationState)
-        writer.write(Checksum.fnv1a64(writer.bytes))
-        return writer.bytes
+        Self.frame.seal { writer in
+            writer.write(applicationName)
+            writer.write(clock.time)
+            writer.write(clock.events)
+            writer.write(bytes: random.blockStartState)
+            writer.write(UInt64(random.used))
+            writer.write(UInt64(memberLists.count))
+            for list in memberLists { writer.write(array: list) }
+            writer.write(array: activeOrder.map { UInt32($0) })
+            writer.write(array: typeFactors)
+            writer.write(bytes: applicationState)
+        }
     }
 
     public init(decoding bytes: [UInt8], path: String = "checkpoint") throws(CheckpointError) {
-        guard bytes.count >= Self.magic.count, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
-            throw .notACheckpoint(path: path)
-        }
-        guard bytes.count >= Self.magic.count + 12 else { throw .corrupt(reason: "file is truncated") }
-        let stored = bytes.suffix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
-        var reader = BinaryReader(Array(bytes.dropLast(8)))
+        var reader = try Self.frame.open(bytes, path: path)
         do {
-            for _ in Self.magic { _ = try reader.read(UInt8.self, "magic") }
-            let version = try reader.read(UInt32.self, "format version")
-            guard version == Self.formatVersion else {
-                throw CheckpointError.unsupportedVersion(found: version, supported: Self.formatVersion)
-            }
-            guard stored == Checksum.fnv1a64(bytes.dropLast(8)) else {
-                throw CheckpointError.corrupt(reason: "checksum mismatch (file truncated or altered)")
-            }
             applicationName = try reader.readString("application name")
             clock = Clock(time: try reader.readDouble("clock time"), events: try reader.read(UInt64.self, "event count"))
             let state = try reader.readBytes("random state", limit: 1 << 20)

@@ -8,43 +8,31 @@ import LithiumModel
 /// is, and what was recorded so far (time series, cycles, dump frames). Resuming it continues the
 /// same trajectory bit for bit: the results equal those of a run never interrupted.
 extension ElectrodeRun {
-    static let magic: [UInt8] = Array("LIKMCRUN".utf8)
-    static let formatVersion: UInt32 = 1
+    static let frame = CheckpointFrame(magic: "LIKMCRUN", version: 1)
 
-    /// The checkpoint file's bytes (magic, version, payload, FNV-1a checksum).
+    /// The checkpoint file's bytes (a ``CheckpointFrame`` around the run's state).
     func checkpointBytes() throws -> [UInt8] {
         guard let scenarioText else { throw CheckpointError.corrupt(reason: "the run has no scenario text to store") }
-        var w = BinaryWriter()
-        for byte in Self.magic { w.write(byte) }
-        w.write(Self.formatVersion)
-        w.write(scenarioText)
-        w.write(Int64(replica))
-        w.write(recordsSnapshots)
-        w.write(array: [Int64(at.phaseIndex), at.inPhase ? 1 : 0, Int64(at.phaseStartCharge)])
-        w.write(array: [at.phaseStartTime, at.nextSample, at.plateSeconds, at.stripSeconds, at.wallSeconds])
-        w.write(at.lastEnd.rawValue)
-        for inventory in [at.cycleStart, at.stripStart] { w.write(array: inventory.fields.map(Int64.init)) }
-        w.write(array: series.samples.flatMap(\.fields))
-        w.write(UInt64(cycles.count))
-        for record in cycles { record.encode(into: &w) }
-        w.write(snapshots)
-        w.write(bytes: engine.checkpoint().encoded())
-        w.write(Checksum.fnv1a64(w.bytes))
-        return w.bytes
+        let engineCheckpoint = engine.checkpoint().encoded()
+        return Self.frame.seal { w in
+            w.write(scenarioText)
+            w.write(Int64(replica))
+            w.write(recordsSnapshots)
+            w.write(array: [Int64(at.phaseIndex), at.inPhase ? 1 : 0, Int64(at.phaseStartCharge)])
+            w.write(array: [at.phaseStartTime, at.nextSample, at.plateSeconds, at.stripSeconds, at.wallSeconds])
+            w.write(at.lastEnd.rawValue)
+            for inventory in [at.cycleStart, at.stripStart] { w.write(array: inventory.fields.map(Int64.init)) }
+            w.write(array: series.samples.flatMap(\.fields))
+            w.write(UInt64(cycles.count))
+            for record in cycles { record.encode(into: &w) }
+            w.write(snapshots)
+            w.write(bytes: engineCheckpoint)
+        }
     }
 
     /// Rebuilds a run from ``checkpointBytes()``; a truncated, altered or foreign file is an error.
     public init(resuming bytes: [UInt8], path: String = "checkpoint") throws {
-        guard bytes.count > Self.magic.count + 12, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
-            throw CheckpointError.notACheckpoint(path: path)
-        }
-        let stored = bytes.suffix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
-        guard stored == Checksum.fnv1a64(bytes.dropLast(8)) else {
-            throw CheckpointError.corrupt(reason: "checksum mismatch (file truncated or altered)")
-        }
-        var r = BinaryReader(Array(bytes.dropLast(8).dropFirst(Self.magic.count)))
-        let version = try r.read(UInt32.self, "format version")
-        guard version == Self.formatVersion else { throw CheckpointError.unsupportedVersion(found: version, supported: Self.formatVersion) }
+        var r = try Self.frame.open(bytes, path: path)
         let text = try r.readString("scenario", limit: 1 << 24)
         let replica = Int(try r.read(Int64.self, "replica"))
         try self.init(scenario: try Scenario.parse(yaml: text), replica: replica)
@@ -86,24 +74,12 @@ extension Inventory {
     }
 }
 
-extension TimeSeries.Sample {
-    static let fieldCount = 11
-    var fields: [Double] {
-        [time, overpotential, charge, lithiumAtoms, alloyedAtoms, deadAtoms, seiAtoms, Double(nuclei), Double(events),
-         Double(cycle), Double(phase)]
-    }
-}
-
 extension TimeSeries {
     init(fields: [Double]) throws {
-        guard fields.count % Sample.fieldCount == 0 else { throw CheckpointError.corrupt(reason: "time series") }
+        let width = TimeSeries.columns.count
+        guard fields.count % width == 0 else { throw CheckpointError.corrupt(reason: "time series") }
         self.init()
-        for i in stride(from: 0, to: fields.count, by: Sample.fieldCount) {
-            let f = fields[i..<i + Sample.fieldCount].map { $0 }
-            append(Sample(time: f[0], overpotential: f[1], charge: f[2], lithiumAtoms: f[3], alloyedAtoms: f[4],
-                          deadAtoms: f[5], seiAtoms: f[6], nuclei: Int(f[7]), events: UInt64(f[8]), cycle: Int(f[9]),
-                          phase: Int(f[10])))
-        }
+        for i in stride(from: 0, to: fields.count, by: width) { append(Sample(fields: fields[i..<i + width])) }
     }
 }
 

@@ -32,13 +32,24 @@ public struct TimeSeries: Sendable, Equatable {
     public static let columns = ["time_s", "overpotential_mV", "charge_mC_per_cm2", "li_atoms", "alloyed_li_atoms",
                                  "dead_li_atoms", "sei_li_plus", "nuclei", "events", "cycle", "phase"]
 
-    public var rows: [[Double]] {
-        samples.map {
-            [$0.time, $0.overpotential, $0.charge, $0.lithiumAtoms, $0.alloyedAtoms, $0.deadAtoms, $0.seiAtoms,
-             Double($0.nuclei), Double($0.events), Double($0.cycle), Double($0.phase)]
-        }
-    }
+    /// One row per sample, in the order of ``columns``.
+    public var rows: [[Double]] { samples.map(\.fields) }
 
     /// The samples of the first plating phase: what the nucleation observables are computed from.
     public var firstPlating: [Sample] { samples.filter { $0.cycle == 1 && $0.phase == Phase.Kind.plate.rawValue } }
+}
+
+extension TimeSeries.Sample {
+    /// The sample as numbers, in the order of ``TimeSeries/columns`` (the CSV row and the checkpoint record).
+    var fields: [Double] {
+        [time, overpotential, charge, lithiumAtoms, alloyedAtoms, deadAtoms, seiAtoms, Double(nuclei), Double(events),
+         Double(cycle), Double(phase)]
+    }
+
+    /// The inverse of ``fields``.
+    init(fields f: ArraySlice<Double>) {
+        let f = Array(f)
+        self.init(time: f[0], overpotential: f[1], charge: f[2], lithiumAtoms: f[3], alloyedAtoms: f[4], deadAtoms: f[5],
+                  seiAtoms: f[6], nuclei: Int(f[7]), events: UInt64(f[8]), cycle: Int(f[9]), phase: Int(f[10]))
+    }
 }
