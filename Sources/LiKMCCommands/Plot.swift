@@ -25,11 +25,12 @@ struct Plot: ParsableCommand {
         for path in directories {
             let directory = path as NSString
             let label = Self.label(of: directory) ?? directory.lastPathComponent
-            if let table = try? Self.table(directory.appendingPathComponent("timeseries_mean.csv")) {
-                plot.series.append(.init(name: label, x: table["time_s", default: []], y: table["overpotential_mV_mean", default: []],
-                                         band: (table["overpotential_mV_ci95_low", default: []], table["overpotential_mV_ci95_high", default: []])))
-            } else if let table = try? Self.table(directory.appendingPathComponent("timeseries.csv")) {
-                plot.series.append(.init(name: label, x: table["time_s", default: []], y: table["overpotential_mV", default: []]))
+            if let table = try Self.table(directory.appendingPathComponent("timeseries_mean.csv")) {
+                plot.series.append(.init(name: label, x: table.column("time_s") ?? [], y: table.column("overpotential_mV_mean") ?? [],
+                                         band: (table.column("overpotential_mV_ci95_low") ?? [],
+                                                table.column("overpotential_mV_ci95_high") ?? [])))
+            } else if let table = try Self.table(directory.appendingPathComponent("timeseries.csv")) {
+                plot.series.append(.init(name: label, x: table.column("time_s") ?? [], y: table.column("overpotential_mV") ?? []))
             } else {
                 throw CommandError("'\(path)' has neither timeseries_mean.csv nor timeseries.csv")
             }
@@ -51,17 +52,9 @@ struct Plot: ParsableCommand {
         return substrate + ((object["replicas"] as? Int).map { ", \($0) replicas" } ?? "")
     }
 
-    /// A numeric CSV file by column name.
-    static func table(_ path: String) throws -> [String: [Double]] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let lines = text.split(separator: "\n")
-        guard let header = lines.first?.split(separator: ",").map(String.init) else { return [:] }
-        var columns = [String: [Double]]()
-        for line in lines.dropFirst() {
-            for (name, field) in zip(header, line.split(separator: ",", omittingEmptySubsequences: false)) {
-                columns[name, default: []].append(Double(String(field)) ?? .nan)
-            }
-        }
-        return columns
+    /// The numeric table in `path`, nil if there is no such file; a malformed file is an error.
+    static func table(_ path: String) throws -> CSVTable? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        do { return try CSVTable(parsing: text) } catch { throw CommandError("\(path) \(error)") }
     }
 }

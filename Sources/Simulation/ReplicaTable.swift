@@ -30,19 +30,11 @@ public struct ReplicaTable: Sendable, Equatable {
 
     /// Reads replicas.csv; fails on a malformed file, naming the line.
     public init(csv text: String) throws(MergeError) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-        guard !lines.isEmpty else { throw .malformed("replicas.csv is empty") }
-        let header = lines.removeFirst().split(separator: ",").map(String.init)
-        guard header.first == "replica" else { throw .malformed("replicas.csv: the first column must be 'replica'") }
-        var rows: [Row] = []
-        for (number, line) in lines.enumerated() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { Double(String($0)) }
-            guard fields.count == header.count, fields.allSatisfy({ $0 != nil }), let replica = fields[0].map(Int.init) else {
-                throw .malformed("replicas.csv line \(number + 2): expected \(header.count) numbers")
-            }
-            rows.append(Row(replica: replica, values: fields.dropFirst().map { $0! }))
-        }
-        self.init(names: Array(header.dropFirst()), rows: rows)
+        let table: CSVTable
+        do { table = try CSVTable(parsing: text) } catch { throw .malformed("replicas.csv \(error)") }
+        guard table.columns.first == "replica" else { throw .malformed("replicas.csv: the first column must be 'replica'") }
+        self.init(names: Array(table.columns.dropFirst()),
+                  rows: table.rows.map { Row(replica: Int($0[0]), values: Array($0.dropFirst())) })
     }
 
     /// The values of observable `name`, one per replica in replica order.
