@@ -38,31 +38,47 @@ struct EnsembleCommand: ParsableCommand {
         let range = part?.replicas(of: replicas) ?? 0..<replicas
         guard !range.isEmpty else { throw CommandError("shard \(part!) of \(replicas) replicas is empty: use fewer shards") }
         let directory = try OutputDirectory(path: out, replace: force)
-        let pictures = EnsembleOutput.pictures(cycling: scenario.cycling != nil)
-        try directory.checkWritable(["summary.json", "replicas.csv", "manifest.json"] + pictures)
         let progress = ProgressLine(enabled: !quiet)
-        let started = Date()
         let total = range.count
-        let results = try Ensemble(scenario: scenario, replicas: range)
-            .run(threads: threads) { progress.update(fraction: Double($0) / Double(total), detail: "\($0)/\(total) replicas") }
+        let summary = try EnsembleOutput.run(scenario, text: text, replicas: range, of: replicas, shard: part, threads: threads,
+                                             into: directory) {
+            progress.update(fraction: Double($0) / Double(total), detail: "\($0)/\(total) replicas")
+        }
         progress.finish()
-        let summary = EnsembleSummary(results: results)
-        let manifest = RunManifest(command: CommandLine.arguments.joined(separator: " "), scenarioYAML: text, scenario: scenario,
-                                   replicasTotal: replicas, replicas: range, shard: part, threads: threads, started: started,
-                                   wallSeconds: Date().timeIntervalSince(started))
-        try EnsembleOutput.write(summary, manifest: manifest, to: directory)
-        try EnsembleOutput.writePictures(of: results, to: directory)
         if let eta = summary.json()["nucleation_overpotential_mV"], let mean = eta["mean"], let low = eta["ci95_low"],
            let high = eta["ci95_high"] {
             print("\(scenario.name): \(total) replicas; nucleation overpotential \(mean.rendered()) mV "
                 + "(95 % CI \(low.rendered()) … \(high.rendered()))")
         }
-        print("wrote \(directory.file("summary.json")), replicas.csv, manifest.json, " + pictures.joined(separator: ", "))
+        print("wrote " + EnsembleOutput.files(cycling: scenario.cycling != nil).map { directory.file($0) }.joined(separator: ", "))
     }
 }
 
-/// The files of an ensemble directory, written the same way by `ensemble` and `merge`.
+/// The files of an ensemble directory, written the same way by `ensemble`, `sweep` and `merge`.
 enum EnsembleOutput {
+    /// Runs replicas `range` (of `total`) of `scenario` and writes the ensemble directory: the
+    /// statistics, the manifest and the pictures. Existing files are refused before anything runs.
+    static func run(_ scenario: Scenario, text: String, replicas range: Range<Int>, of total: Int, shard: Shard?,
+                    threads: Int, into directory: OutputDirectory,
+                    progress: @escaping @Sendable (Int) -> Void) throws -> EnsembleSummary {
+        try directory.checkWritable(files(cycling: scenario.cycling != nil))
+        let started = Date()
+        let results = try Ensemble(scenario: scenario, replicas: range).run(threads: threads, progress: progress)
+        let summary = EnsembleSummary(results: results)
+        let manifest = RunManifest(command: CommandLine.arguments.joined(separator: " "), scenarioYAML: text, scenario: scenario,
+                                   replicasTotal: total, replicas: range, shard: shard, threads: threads, started: started,
+                                   wallSeconds: Date().timeIntervalSince(started))
+        try write(summary, manifest: manifest, to: directory)
+        try writePictures(of: results, to: directory)
+        return summary
+    }
+
+    /// Every file ``run(_:text:replicas:of:shard:threads:into:progress:)`` writes.
+    static func files(cycling: Bool) -> [String] { tables + pictures(cycling: cycling) }
+
+    /// The statistics and the manifest: what `merge` can rebuild from shards.
+    static let tables = ["summary.json", "replicas.csv", "manifest.json"]
+
     static func write(_ summary: EnsembleSummary, manifest: RunManifest, to directory: OutputDirectory) throws {
         try directory.write(summary.replicasCSV(), to: "replicas.csv")
         try directory.write(summary.json().rendered() + "\n", to: "summary.json")

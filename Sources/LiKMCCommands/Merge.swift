@@ -85,7 +85,7 @@ struct Merge: ParsableCommand {
         }
         let scenario: Scenario
         do { scenario = try Scenario.parse(yaml: first.scenarioYAML) } catch { throw CommandError("manifest scenario: \(error)") }
-        try directory.checkWritable(["summary.json", "replicas.csv", "manifest.json"])
+        try directory.checkWritable(EnsembleOutput.tables)
         let wall = manifests.reduce(0) { $0 + $1.wallSeconds }
         let summary = EnsembleSummary(table: table, scenario: scenario, wallSecondsTotal: wall)
         let manifest = RunManifest(command: CommandLine.arguments.joined(separator: " "), scenarioYAML: first.scenarioYAML,

@@ -47,18 +47,11 @@ struct Sweep: ParsableCommand {
             guard low < high else { continue }  // this shard holds no replica of the point
             let range = low..<high
             let directory = try OutputDirectory(path: root.file(SweepGrid.directoryName(index)), replace: force)
-            try directory.checkWritable(["summary.json", "replicas.csv", "manifest.json"]
-                + EnsembleOutput.pictures(cycling: scenario.cycling != nil))
-            let started = Date()
-            let results = try Ensemble(scenario: scenario, replicas: range).run(threads: threads) { done in
-                progress.update(fraction: Double(index) / Double(grid.count), detail: "point \(index + 1)/\(grid.count), \(done) replicas")
+            let points = grid.count
+            let summary = try EnsembleOutput.run(scenario, text: text, replicas: range, of: replicas, shard: part,
+                                                 threads: threads, into: directory) { done in
+                progress.update(fraction: Double(index) / Double(points), detail: "point \(index + 1)/\(points), \(done) replicas")
             }
-            let summary = EnsembleSummary(results: results)
-            let manifest = RunManifest(command: CommandLine.arguments.joined(separator: " "), scenarioYAML: text,
-                                       scenario: scenario, replicasTotal: replicas, replicas: range, shard: part,
-                                       threads: threads, started: started, wallSeconds: Date().timeIntervalSince(started))
-            try EnsembleOutput.write(summary, manifest: manifest, to: directory)
-            try EnsembleOutput.writePictures(of: results, to: directory)
             summaries.append((index, summary))
         }
         progress.finish()
