@@ -32,7 +32,9 @@ let package = Package(
             providers: [.apt(["libpng-dev"])]
         ),
         .target(name: "BinaryCoding", exclude: ["README.md"], swiftSettings: strict),
-        .target(name: "GSLRandom", dependencies: ["CGSL", "BinaryCoding"], exclude: ["README.md"], swiftSettings: strict),
+        .target(
+            name: "GSLRandom",
+            dependencies: ["CGSL", "BinaryCoding", .product(name: "RealModule", package: "swift-numerics")], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "Lattice", exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "Kinetics",

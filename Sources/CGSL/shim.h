@@ -6,6 +6,7 @@
 #ifndef LITHIUMKMC_CGSL_SHIM_H
 #define LITHIUMKMC_CGSL_SHIM_H
 
+#include <stdint.h>
 #include <string.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
@@ -32,6 +33,15 @@ static inline int cgsl_rng_type_count(void) {
 /// The name of generator type number `index` (0 ≤ index < cgsl_rng_type_count()).
 static inline const char *cgsl_rng_type_name(int index) {
     return gsl_rng_types_setup()[index]->name;
+}
+
+/// Fills out[0..<n] with raw outputs of `r`, as n calls of gsl_rng_get would give them, but
+/// with one indirect call per draw and no per-draw crossing into Swift. Only for generators whose
+/// outputs fit in 32 bits (the caller checks gsl_rng_max).
+static inline void cgsl_fill_raw32(const gsl_rng *r, uint32_t *out, size_t n) {
+    unsigned long (*const get)(void *) = r->type->get;
+    void *const state = r->state;
+    for (size_t i = 0; i < n; ++i) { out[i] = (uint32_t)get(state); }
 }
 
 /// Turns GSL's abort-on-error handler off, so errors come back as status codes.

@@ -36,21 +36,33 @@ public struct UniformBuffer {
     }
 
     /// The next uniform double in (0, 1).
-    @inlinable public mutating func next() -> Double {
-        if cursor == values.count { refill() }
+    @inlinable @inline(__always) public mutating func next() -> Double {
+        if cursor == Self.blockSize { refill() }
         defer { cursor &+= 1 }
         return values.withUnsafeBufferPointer { $0[cursor] }
+    }
+
+    /// Copies the next `count` uniforms to `target`, as `count` calls of ``next()`` would give them.
+    public mutating func take(_ count: Int, into target: UnsafeMutablePointer<Double>) {
+        var copied = 0
+        while copied < count {
+            if cursor == Self.blockSize { refill() }
+            let n = min(count - copied, Self.blockSize - cursor)
+            values.withUnsafeBufferPointer { (target + copied).update(from: $0.baseAddress! + cursor, count: n) }
+            cursor += n
+            copied += n
+        }
     }
 
     /// A uniform double in (0, 1) with twice the generator's resolution (2⁻⁶⁴ for mt19937),
     /// from two draws: u₁ + u₂·resolution. Event selection needs it: with 2²⁶ events a 32-bit
     /// uniform would leave only 64 grid points per event and bias the choice by up to 1/64.
-    @inlinable public mutating func nextFine() -> Double {
+    @inlinable @inline(__always) public mutating func nextFine() -> Double {
         let coarse = next()
         return coarse + next() * resolution
     }
 
-    @usableFromInline mutating func refill() {
+    @inline(never) @usableFromInline mutating func refill() {
         blockStartRaw = stream.rawStateBytes()
         values.withUnsafeMutableBufferPointer { stream.fillUniform($0) }
         cursor = 0
