@@ -7,13 +7,16 @@ import GSLRandom
 ///
 /// File layout (little-endian): a ``CheckpointFrame`` with magic `LKMCCKPT` around the body.
 public struct Checkpoint: Equatable, Sendable {
-    public static let formatVersion: UInt32 = 1
+    /// 2: the unused waiting-time variates are saved (they come in blocks since then).
+    public static let formatVersion: UInt32 = 2
     static let frame = CheckpointFrame(magic: "LKMCCKPT", version: formatVersion)
 
     public var applicationName: String
     public var applicationState: [UInt8]
     public var clock: Clock
     public var random: UniformBuffer.Snapshot
+    /// The engine's unused unit-mean exponential variates (``WaitingTimes``), in order.
+    public var pendingWaitingTimes: [Double]
     public var memberLists: [[UInt32]]
     /// The scan order of the non-empty classes (selection depends on it too).
     public var activeOrder: [Int]
@@ -22,7 +25,7 @@ public struct Checkpoint: Equatable, Sendable {
 
     public init(
         applicationName: String, applicationState: [UInt8], clock: Clock,
-        random: UniformBuffer.Snapshot, memberLists: [[UInt32]], activeOrder: [Int], typeFactors: [Double]
+        random: UniformBuffer.Snapshot, pendingWaitingTimes: [Double], memberLists: [[UInt32]], activeOrder: [Int], typeFactors: [Double]
     ) {
         self.activeOrder = activeOrder
         self.typeFactors = typeFactors
@@ -30,6 +33,7 @@ public struct Checkpoint: Equatable, Sendable {
         self.applicationState = applicationState
         self.clock = clock
         self.random = random
+        self.pendingWaitingTimes = pendingWaitingTimes
         self.memberLists = memberLists
     }
 
@@ -40,6 +44,7 @@ public struct Checkpoint: Equatable, Sendable {
             writer.write(clock.events)
             writer.write(bytes: random.blockStartState)
             writer.write(UInt64(random.used))
+            writer.write(array: pendingWaitingTimes)
             writer.write(UInt64(memberLists.count))
             for list in memberLists { writer.write(array: list) }
             writer.write(array: activeOrder.map { UInt32($0) })
@@ -55,6 +60,7 @@ public struct Checkpoint: Equatable, Sendable {
             clock = Clock(time: try reader.readDouble("clock time"), events: try reader.read(UInt64.self, "event count"))
             let state = try reader.readBytes("random state", limit: 1 << 20)
             random = UniformBuffer.Snapshot(blockStartState: state, used: Int(try reader.read(UInt64.self, "random position")))
+            pendingWaitingTimes = try reader.readDoubleArray("pending waiting times", limit: WaitingTimes.blockSize)
             let classCount = try reader.read(UInt64.self, "class count")
             guard classCount <= UInt64(RateClassTable.noClass) else {
                 throw CheckpointError.corrupt(reason: "\(classCount) rate classes")

@@ -8,7 +8,7 @@ extension KineticEngine where Application: CheckpointableApplication {
         application.encodeState(into: &writer)
         return Checkpoint(
             applicationName: Application.checkpointName, applicationState: writer.bytes, clock: clock,
-            random: random.snapshot(),
+            random: random.snapshot(), pendingWaitingTimes: waitingTimes.pending,
             memberLists: (0..<rates.classCount).map { rates.members(ofClass: $0) },
             activeOrder: rates.activeClasses, typeFactors: rates.typeFactors)
     }
@@ -32,6 +32,7 @@ extension KineticEngine where Application: CheckpointableApplication {
             buffer = try UniformBuffer(stream: stream, snapshot: checkpoint.random)
         } catch { throw .corrupt(reason: "random state: \(error)") }
         self.init(application: application, random: buffer, clock: checkpoint.clock)
+        waitingTimes = try WaitingTimes(pending: checkpoint.pendingWaitingTimes)
         try rates.restore(memberLists: checkpoint.memberLists, order: checkpoint.activeOrder)
         guard checkpoint.typeFactors.count == rates.typeCount,
               checkpoint.typeFactors.allSatisfy({ $0 >= 0 && $0.isFinite }) else {

@@ -3,12 +3,12 @@ import RealModule
 
 /// Exact, rejection-free kinetic Monte Carlo (BKL / n-fold way) over rate classes.
 ///
-/// One step: R = total rate; Δt = −ln(u₁)/R; the event is the one whose cumulative-rate
+/// One step: R = total rate; Δt = E/R with E = −ln(u₁) from the ``WaitingTimes`` block; the event is the one whose cumulative-rate
 /// interval contains u₂·R (u₂ from two draws, so selection stays exact on 2³² events); the
 /// application performs it, given where u₂·R fell inside the event's interval as a free uniform,
 /// and names the events it affected, which are re-classified; the clock advances by Δt.
-/// Draw order (u₁, u₂, then the application's own draws) is fixed, so a seed fixes the
-/// trajectory bit for bit.
+/// Draw order (a block of waiting-time uniforms whenever the last is used up; per event u₂, then
+/// the application's own draws) is fixed, so a seed fixes the trajectory bit for bit.
 ///
 /// The rate table and the random stream are reference types: a copy of an engine shares them, so
 /// copy an engine only to move it. To fork a run, take a ``Checkpoint`` and resume it twice.
@@ -17,6 +17,8 @@ public struct KineticEngine<Application: KineticApplication> {
     public let rates: RateClassTable
     public var random: UniformBuffer
     public var clock: Clock
+    /// Unit-mean exponential variates for the time steps, made in SIMD blocks from `random`.
+    public var waitingTimes = WaitingTimes()
     @usableFromInline let affected = AffectedEvents()
 
     /// Classifies every event from scratch (events in increasing order) and starts the clock at 0.
@@ -41,7 +43,7 @@ public struct KineticEngine<Application: KineticApplication> {
     public mutating func step(timeLimit: Double = .infinity) -> StopReason? {
         let total = rates.totalRate
         guard total > 0 else { return .noEvents }
-        let dt = -Double.log(random.next()) / total
+        let dt = waitingTimes.next(from: &random) / total
         if clock.time + dt > timeLimit {
             clock.time = timeLimit
             return .timeLimit
