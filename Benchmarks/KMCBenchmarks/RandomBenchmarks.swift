@@ -1,16 +1,16 @@
 import Benchmark
 import GSLRandom
 
-/// GSL draws one at a time versus into a caller's buffer.
+/// GSL draws one at a time versus in blocks, and each SIMD random-number kernel next to its
+/// scalar reference (one iteration = one value).
 func randomBenchmarks() {
-    let draws = 1_000_000
     Benchmark("RNG mt19937 single uniform draws", configuration: .init(scalingFactor: .mega)) { benchmark in
         let stream = try RandomStream(seed: 1)
         var sum = 0.0
         for _ in benchmark.scaledIterations { sum += stream.uniform() }
         blackHole(sum)
     }
-    Benchmark("RNG mt19937 bulk uniform fill", configuration: .init(scalingFactor: .mega)) { benchmark in
+    Benchmark("RNG mt19937 bulk uniform fill (C block + SIMD conversion)", configuration: .init(scalingFactor: .mega)) { benchmark in
         let stream = try RandomStream(seed: 1)
         var buffer = [Double](repeating: 0, count: 4096)
         var remaining = benchmark.scaledIterations.count
@@ -33,5 +33,39 @@ func randomBenchmarks() {
         for _ in benchmark.scaledIterations { sum += stream.exponential() }
         blackHole(sum)
     }
-    _ = draws
+    conversionBenchmarks()
+    negativeLogarithmBenchmarks()
+}
+
+/// The raw→uniform conversion of a block of 4096 words, scalar and SIMD (one iteration = one block).
+private func conversionBenchmarks() {
+    let stream = try! RandomStream(seed: 1)
+    let words = (0..<4096).map { _ in UInt32(truncatingIfNeeded: stream.next()) }
+    let kernels: [(String, @Sendable (UnsafeBufferPointer<UInt32>, UnsafeMutableBufferPointer<Double>) -> Bool)] =
+        [("scalar", UniformConversion.convertScalar), ("SIMD", UniformConversion.convert)]
+    for (label, kernel) in kernels {
+        Benchmark("RNG raw→uniform conversion, 4096-value block, \(label)") { benchmark in
+            var output = [Double](repeating: 0, count: words.count)
+            for _ in benchmark.scaledIterations {
+                words.withUnsafeBufferPointer { input in output.withUnsafeMutableBufferPointer { blackHole(kernel(input, $0)) } }
+            }
+            blackHole(output)
+        }
+    }
+}
+
+/// −ln u of a block of 4096 uniforms, libm one at a time and SIMD (one iteration = one block).
+private func negativeLogarithmBenchmarks() {
+    let uniforms = try! RandomStream(seed: 1).uniforms(4096)
+    let kernels: [(String, @Sendable (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void)] =
+        [("scalar", NegativeLogarithm.applyScalar), ("SIMD", NegativeLogarithm.apply)]
+    for (label, kernel) in kernels {
+        Benchmark("RNG −ln u, 4096-value block, \(label)") { benchmark in
+            var output = [Double](repeating: 0, count: uniforms.count)
+            for _ in benchmark.scaledIterations {
+                uniforms.withUnsafeBufferPointer { input in output.withUnsafeMutableBufferPointer { kernel(input, $0) } }
+            }
+            blackHole(output)
+        }
+    }
 }
