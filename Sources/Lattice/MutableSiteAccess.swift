@@ -1,6 +1,6 @@
 /// Direct, unchecked access to a ``SiteGrid``'s bytes and bit planes for the duration of one
-/// event: obtained through ``SiteGrid/withMutableAccess(_:)``, so the storage's uniqueness is
-/// checked once per event rather than once per site.
+/// event: obtained through ``SiteGrid/mutableAccess()``, so the storage's uniqueness is checked
+/// once per event rather than once per site. Valid until the grid is next copied.
 @frozen public struct MutableSiteAccess {
     @usableFromInline let states: UnsafeMutablePointer<UInt8>
     @usableFromInline let words: UnsafeMutablePointer<UInt64>
@@ -45,14 +45,16 @@
 }
 
 extension SiteGrid {
+    /// Unchecked access to the site bytes and bit planes, after making the storage unique; valid
+    /// until the grid is next copied.
+    @inlinable @inline(__always) public mutating func mutableAccess() -> MutableSiteAccess {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return MutableSiteAccess(states: storage.states, words: storage.words,
+                                 wordsPerRow: wordsPerRow, wordsPerPlane: wordsPerPlane, shape: shape)
+    }
+
     /// Runs `body` with unchecked access to the site bytes and bit planes.
     @inlinable public mutating func withMutableAccess<R>(_ body: (MutableSiteAccess) -> R) -> R {
-        let (rowWords, planeStride, shape) = (wordsPerRow, wordsPerPlane, self.shape)
-        return stateBytes.withUnsafeMutableBufferPointer { states in
-            bitWords.withUnsafeMutableBufferPointer { words in
-                body(MutableSiteAccess(states: states.baseAddress!, words: words.baseAddress!,
-                                       wordsPerRow: rowWords, wordsPerPlane: planeStride, shape: shape))
-            }
-        }
+        body(mutableAccess())
     }
 }

@@ -5,18 +5,49 @@
 /// x-row padded to whole 64-bit words (see ``BitPlane``), so that row-parallel (SIMD) kernels
 /// can shift and mask whole rows. ``set(_:to:)`` keeps bytes and bits in sync;
 /// ``checkPlanes()`` recomputes the bits to prove it.
+///
+/// Bytes and bits live in one copy-on-write storage object, so an event that changes sites checks
+/// uniqueness once (``mutableAccess()``) and then writes through raw pointers.
 public struct SiteGrid: Sendable {
     public let shape: LatticeShape
     public let stateCount: Int
     public let wordsPerRow: Int
     public let wordsPerPlane: Int
-    @usableFromInline var stateBytes: [UInt8]
-    @usableFromInline var bitWords: [UInt64]
+    @usableFromInline var storage: Storage
 
-    /// One byte per site: the state of site i is `states[i]`.
-    public var states: [UInt8] { stateBytes }
-    /// The bit planes, plane of state s at words `s·wordsPerPlane ..< (s+1)·wordsPerPlane`.
-    public var planeWords: [UInt64] { bitWords }
+    /// The state bytes and the bit-plane words, owned together.
+    @usableFromInline final class Storage: @unchecked Sendable {
+        @usableFromInline let states: UnsafeMutablePointer<UInt8>
+        @usableFromInline let words: UnsafeMutablePointer<UInt64>
+        let siteCount: Int
+        let wordCount: Int
+
+        init(siteCount: Int, wordCount: Int) {
+            self.siteCount = siteCount
+            self.wordCount = wordCount
+            states = .allocate(capacity: max(siteCount, 1))
+            states.initialize(repeating: 0, count: max(siteCount, 1))
+            words = .allocate(capacity: max(wordCount, 1))
+            words.initialize(repeating: 0, count: max(wordCount, 1))
+        }
+
+        @usableFromInline func copy() -> Storage {
+            let twin = Storage(siteCount: siteCount, wordCount: wordCount)
+            twin.states.update(from: states, count: siteCount)
+            twin.words.update(from: words, count: wordCount)
+            return twin
+        }
+
+        deinit {
+            states.deallocate()
+            words.deallocate()
+        }
+    }
+
+    /// One byte per site: the state of site i is `states[i]` (a copy).
+    public var states: [UInt8] { Array(UnsafeBufferPointer(start: storage.states, count: storage.siteCount)) }
+    /// The bit planes, plane of state s at words `s·wordsPerPlane ..< (s+1)·wordsPerPlane` (a copy).
+    public var planeWords: [UInt64] { Array(UnsafeBufferPointer(start: storage.words, count: storage.wordCount)) }
 
     public init(shape: LatticeShape, stateCount: Int, fill: UInt8 = 0) {
         precondition((1...64).contains(stateCount), "stateCount must be in 1...64")
@@ -26,10 +57,11 @@ public struct SiteGrid: Sendable {
         let filled = BitPlane(shape: shape, filled: true)
         self.wordsPerRow = filled.wordsPerRow
         self.wordsPerPlane = filled.words.count
-        self.stateBytes = [UInt8](repeating: fill, count: shape.siteCount)
-        self.bitWords = [UInt64](repeating: 0, count: wordsPerPlane * stateCount)
-        let start = Int(fill) * wordsPerPlane
-        bitWords.replaceSubrange(start..<start + wordsPerPlane, with: filled.words)
+        self.storage = Storage(siteCount: shape.siteCount, wordCount: wordsPerPlane * stateCount)
+        storage.states.update(repeating: fill, count: shape.siteCount)
+        filled.words.withUnsafeBufferPointer {
+            (storage.words + Int(fill) * wordsPerPlane).update(from: $0.baseAddress!, count: wordsPerPlane)
+        }
     }
 
     /// Builds a grid from saved states (for example a checkpoint); fails on an out-of-range state.
@@ -41,35 +73,38 @@ public struct SiteGrid: Sendable {
             throw .invalidSize(field: "states[\(bad)]", value: Int(states[bad]))
         }
         self.init(shape: shape, stateCount: stateCount)
-        for site in states.indices where states[site] != 0 { set(UInt32(site), to: states[site]) }
+        let access = mutableAccess()
+        for site in states.indices where states[site] != 0 { access.set(UInt32(site), to: states[site]) }
     }
 
     @inlinable @inline(__always) public subscript(site: UInt32) -> UInt8 {
-        stateBytes.withUnsafeBufferPointer { $0[Int(site)] }
+        assert(Int(site) < shape.siteCount, "site \(site) outside 0..<\(shape.siteCount)")
+        return storage.states[Int(site)]
     }
 
     /// Changes the state of `site`, updating the two bit planes involved.
     public mutating func set(_ site: UInt32, to state: UInt8) {
         precondition(Int(site) < shape.siteCount && Int(state) < stateCount, "site or state out of range")
-        withMutableAccess { $0.set(site, to: state) }
+        mutableAccess().set(site, to: state)
     }
 
     /// The bit plane of `state` as a standalone value.
     public func plane(_ state: UInt8) -> BitPlane {
-        let start = Int(state) * wordsPerPlane
+        let start = storage.words + Int(state) * wordsPerPlane
         return BitPlane(wordsPerRow: wordsPerRow, rowCount: shape.ly * shape.lz,
-                        words: Array(planeWords[start..<start + wordsPerPlane]))
+                        words: Array(UnsafeBufferPointer(start: start, count: wordsPerPlane)))
     }
 
     /// Number of sites in each state.
     public func populations() -> [Int] {
         var counts = [Int](repeating: 0, count: stateCount)
-        for state in states { counts[Int(state)] += 1 }
+        for site in 0..<shape.siteCount { counts[Int(storage.states[site])] += 1 }
         return counts
     }
 
     /// True when every bit plane equals the one recomputed from the state bytes.
     public func checkPlanes() -> Bool {
+        let states = self.states
         for state in 0..<stateCount {
             var fresh = BitPlane(shape: shape, filled: false)
             for site in states.indices where states[site] == UInt8(state) {

@@ -10,7 +10,7 @@ extension LatticeGas: KineticApplication {
 
     @inlinable @inline(__always)
     public func classify(_ event: UInt32) -> Int? {
-        let cell = cells.withUnsafeBufferPointer { $0[Int(event)] }
+        let cell = cells[Int(event)]
         guard cell & Self.stateMask == Self.particleCell else { return nil }
         let c = classOfKey.withUnsafeBufferPointer { $0[Int(cell & 0xFFFF)] }
         return c < 0 ? nil : Int(c)
@@ -27,38 +27,36 @@ extension LatticeGas: KineticApplication {
         let shape = sites.shape
         let origin = shape.coordinates(of: event)
         let around = shape.neighbors(of: event, at: origin)
-        let hop = cells.withUnsafeMutableBufferPointer { cells in
-            var pick = Int(uniform * Double(targets))
-            var direction = 0
-            for d in 0..<Neighbors.directions {
-                let site = around[d]
-                if site != Neighbors.none, cells[Int(site)] & Self.stateMask == 0 {
-                    if pick == 0 { direction = d; break }
-                    pick &-= 1
-                }
+        let cells = cells.mutablePointer()
+        var pick = Int(uniform * Double(targets))
+        var direction = 0
+        for d in 0..<Neighbors.directions {
+            let site = around[d]
+            if site != Neighbors.none, cells[Int(site)] & Self.stateMask == 0 {
+                if pick == 0 { direction = d; break }
+                pick &-= 1
             }
-            let destination = around[direction]
-            cells[Int(event)] &-= Self.particleCell
-            Self.shift(cells, around: around, by: 0 &- delta, affected: affected)
-            cells[Int(destination)] &+= Self.particleCell
-            Self.shift(cells, around: shape.neighbors(of: destination, at: shape.coordinates(after: origin, direction: direction)),
-                       by: delta, affected: affected)
-            affected.append(event)
-            affected.append(destination)
-            return Hop(origin: event, destination: destination, direction: direction)
         }
+        let destination = around[direction]
+        let arrival = shape.coordinates(after: origin, direction: direction)
+        cells[Int(event)] &-= Self.particleCell
+        Self.shift(cells, around: around, by: 0 &- delta, affected: affected)
+        cells[Int(destination)] &+= Self.particleCell
+        Self.shift(cells, around: shape.neighbors(of: destination, at: arrival), by: delta, affected: affected)
+        affected.append(event)
+        affected.append(destination)
         sites.withMutableAccess { grid in
-            grid.set(hop.origin, at: origin, to: SiteState.empty)
-            grid.set(hop.destination, at: shape.coordinates(after: origin, direction: hop.direction), to: SiteState.particle)
+            grid.set(event, at: origin, to: SiteState.empty)
+            grid.set(destination, at: arrival, to: SiteState.particle)
         }
-        recentHop = hop
+        recentHop = Hop(origin: event, destination: destination, direction: direction)
     }
 
     /// Adds `delta` to the neighbour keys of the sites `around` a changed site and lists the
     /// mobile ones, whose class may have changed.
     @inlinable @inline(__always)
     static func shift(
-        _ cells: UnsafeMutableBufferPointer<UInt32>, around: Neighbors, by delta: UInt32, affected: AffectedEvents
+        _ cells: UnsafeMutablePointer<UInt32>, around: Neighbors, by delta: UInt32, affected: AffectedEvents
     ) {
         for d in 0..<Neighbors.directions {
             let neighbor = around[d]

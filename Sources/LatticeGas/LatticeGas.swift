@@ -17,7 +17,7 @@ public struct LatticeGas {
 
     public let parameters: LatticeGasParameters
     @usableFromInline var sites: SiteGrid
-    @usableFromInline var cells: [UInt32]
+    @usableFromInline var cells: SiteWords
     @usableFromInline let classOfKey: [Int16]
     @usableFromInline let stateWeights: [UInt16]
     @usableFromInline let targetsOfClass: [Int]
@@ -59,7 +59,7 @@ public struct LatticeGas {
         do { rateCatalog = try RateCatalog(rates: classes.rates) } catch {
             throw .invalidState(reason: "\(error)")
         }
-        cells = NeighborKeys.cells(of: sites)
+        cells = SiteWords(NeighborKeys.cells(of: sites))
     }
 
     public var shape: LatticeShape { grid.shape }
