@@ -20,7 +20,7 @@ extension LithiumModel: KineticApplication {
             let connected = classes.lithiumCount[key(cell)] &- CellLayout.deadNeighbors(cell)
             c = connected > 0 ? classes.sei[key(cell)] : -1
         case (SiteKind.lithium, 0):
-            let targets = hopTargets(of: site).count
+            let targets = hopTargetCount(of: site)
             c = targets == 0 ? -1 : classes.hop[Int(classes.bindingIndex[key(cell)]) * 7 + targets]
         case (SiteKind.lithium, 1): c = CellLayout.isDead(cell) ? -1 : classes.oxidation[key(cell)]
         case (SiteKind.lithium, 2): c = classes.alloying[key(cell)]
@@ -41,6 +41,18 @@ extension LithiumModel: KineticApplication {
             if kind(cell) == SiteKind.empty && classes.solidCount[key(cell)] >= 2 { list.append(neighbor) }
         }
         return list
+    }
+
+    /// How many hop targets `site` has (``hopTargets(of:)`` without building the list: the
+    /// classifier needs only the number).
+    func hopTargetCount(of site: UInt32) -> Int {
+        let solidCount = classes.solidCount
+        var count = 0
+        for neighbor in sites.shape.neighbors(of: site) {
+            let cell = cells[Int(neighbor)]
+            if kind(cell) == SiteKind.empty && solidCount[key(cell)] >= 2 { count &+= 1 }
+        }
+        return count
     }
 
     /// Neighbours of `site` of the given kind.
@@ -117,7 +129,8 @@ extension LithiumModel: KineticApplication {
         kindTally[Int(new)] += 1
         if wasDead { deadSites -= 1 }
         sites.set(site, to: new)
-        cells[Int(site)] = UInt32(new) << 16 | (cell & CellLayout.keptOnKindChange)
+        let words = cells.mutablePointer()
+        words[Int(site)] = UInt32(new) << 16 | (cell & CellLayout.keptOnKindChange)
         // The neighbours' keys move by the kind change and, if the site held dead Li, their
         // dead-neighbour counts drop by one.
         let delta = NeighborCounts.weight(of: new) &- NeighborCounts.weight(of: old)
@@ -125,10 +138,10 @@ extension LithiumModel: KineticApplication {
         let solidityChanged = SiteKind.isSolid(old) != SiteKind.isSolid(new)
         for slot in 0..<UInt32(EventSlot.perSite) { affected.append(site * 3 + slot) }  // old kind's events go too
         for neighbor in sites.shape.neighbors(of: site) {
-            let before = cells[Int(neighbor)]
+            let before = words[Int(neighbor)]
             let after = before &+ delta
-            cells[Int(neighbor)] = after
-            listEvents(of: neighbor, affected: affected)
+            words[Int(neighbor)] = after
+            Self.listEvents(of: neighbor, kind: kind(after), affected: affected)
             if solidityChanged && kind(after) == SiteKind.empty
                 && (classes.solidCount[key(before)] >= 2) != (classes.solidCount[key(after)] >= 2) {
                 for second in sites.shape.neighbors(of: neighbor) where kind(cells[Int(second)]) == SiteKind.lithium {
@@ -144,10 +157,12 @@ extension LithiumModel: KineticApplication {
         }
     }
 
-    /// The event slots that exist for the kind now at `site`.
-    func listEvents(of site: UInt32, affected: AffectedEvents) {
+    /// The event slots that exist for `kind`, the kind now at `site`. Static, so that a caller
+    /// in the middle of a mutation need not copy the model to call it.
+    @inline(__always)
+    static func listEvents(of site: UInt32, kind: UInt8, affected: AffectedEvents) {
         let base = site * 3
-        switch kind(cells[Int(site)]) {
+        switch kind {
         case SiteKind.lithium: affected.append(base); affected.append(base + 1); affected.append(base + 2)
         case SiteKind.alloy: affected.append(base); affected.append(base + 1); affected.append(base + 2)
         case SiteKind.empty: affected.append(base); affected.append(base + 1)

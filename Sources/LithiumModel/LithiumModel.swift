@@ -14,7 +14,7 @@ public struct LithiumModel {
     /// (copying it, as Swift may around a method call, must not copy kilobytes of tables).
     let definition: ModelDefinition
     @usableFromInline var sites: SiteGrid
-    @usableFromInline var cells: [UInt32]
+    @usableFromInline var cells: SiteWords
 
     public var parameters: ModelParameters { definition.parameters }
     public var constants: RateConstants { definition.constants }
@@ -64,7 +64,7 @@ public struct LithiumModel {
         self.control = control
         tracksConnectivity = parameters.tracksConnectivity
         for (kind, count) in sites.populations().enumerated() { kindTally[kind] = count }
-        cells = NeighborKeys.cells(of: sites)
+        cells = SiteWords(NeighborKeys.cells(of: sites))
         search = ConnectivitySearch(siteCount: shape.siteCount)
         searchBudget = max(4096, shape.siteCount / 32)
         if tracksConnectivity { markDisconnectedLithium() }
