@@ -20,7 +20,7 @@ extension LithiumModel: KineticApplication {
             let connected = classes.lithiumCount[key(cell)] &- CellLayout.deadNeighbors(cell)
             c = connected > 0 ? classes.sei[key(cell)] : -1
         case (SiteKind.lithium, 0):
-            let targets = hopTargetCount(of: site)
+            let targets = CellLayout.hopTargets(cell)
             c = targets == 0 ? -1 : classes.hop[Int(classes.bindingIndex[key(cell)]) * 7 + targets]
         case (SiteKind.lithium, 1): c = CellLayout.isDead(cell) ? -1 : classes.oxidation[key(cell)]
         case (SiteKind.lithium, 2): c = classes.alloying[key(cell)]
@@ -43,8 +43,8 @@ extension LithiumModel: KineticApplication {
         return list
     }
 
-    /// How many hop targets `site` has (``hopTargets(of:)`` without building the list: the
-    /// classifier needs only the number).
+    /// How many hop targets `site` has, counted afresh (``hopTargets(of:)`` without the list):
+    /// what a Li cell's hop-target bits must equal.
     func hopTargetCount(of site: UInt32) -> Int {
         let solidCount = classes.solidCount
         var count = 0
@@ -131,6 +131,10 @@ extension LithiumModel: KineticApplication {
         sites.set(site, to: new)
         let words = cells.mutablePointer()
         words[Int(site)] = UInt32(new) << 16 | (cell & CellLayout.keptOnKindChange)
+        let solidCount = classes.solidCount
+        // Whether the site itself is a hop target for the Li atoms next to it, before and after.
+        let supported = solidCount[key(cell)] >= 2
+        let targetChange = (new == SiteKind.empty && supported ? 1 : 0) - (old == SiteKind.empty && supported ? 1 : 0)
         // The neighbours' keys move by the kind change and, if the site held dead Li, their
         // dead-neighbour counts drop by one.
         let delta = NeighborCounts.weight(of: new) &- NeighborCounts.weight(of: old)
@@ -139,15 +143,25 @@ extension LithiumModel: KineticApplication {
         for slot in 0..<UInt32(EventSlot.perSite) { affected.append(site * 3 + slot) }  // old kind's events go too
         for neighbor in sites.shape.neighbors(of: site) {
             let before = words[Int(neighbor)]
-            let after = before &+ delta
+            var after = before &+ delta
+            if targetChange != 0 && kind(after) == SiteKind.lithium {
+                after = targetChange > 0 ? after &+ CellLayout.hopTargetUnit : after &- CellLayout.hopTargetUnit
+            }
             words[Int(neighbor)] = after
             Self.listEvents(of: neighbor, kind: kind(after), affected: affected)
-            if solidityChanged && kind(after) == SiteKind.empty
-                && (classes.solidCount[key(before)] >= 2) != (classes.solidCount[key(after)] >= 2) {
-                for second in sites.shape.neighbors(of: neighbor) where kind(cells[Int(second)]) == SiteKind.lithium {
-                    affected.append(second * 3)
-                }
+            guard solidityChanged && kind(after) == SiteKind.empty else { continue }
+            let wasTarget = solidCount[key(before)] >= 2, isTarget = solidCount[key(after)] >= 2
+            guard wasTarget != isTarget else { continue }
+            // This empty neighbour became (or stopped being) a hop target of the Li around it.
+            for second in sites.shape.neighbors(of: neighbor) where second != site {
+                let secondCell = words[Int(second)]
+                guard kind(secondCell) == SiteKind.lithium else { continue }
+                words[Int(second)] = isTarget ? secondCell &+ CellLayout.hopTargetUnit : secondCell &- CellLayout.hopTargetUnit
+                affected.append(second * 3)
             }
+        }
+        if new == SiteKind.lithium {
+            words[Int(site)] |= UInt32(hopTargetCount(of: site)) << 28
         }
         guard tracksConnectivity else { return }
         if old == SiteKind.lithium && !SiteKind.isConductor(new) && !wasDead {

@@ -67,6 +67,7 @@ public struct LithiumModel {
         cells = SiteWords(NeighborKeys.cells(of: sites))
         search = ConnectivitySearch(siteCount: shape.siteCount)
         searchBudget = max(4096, shape.siteCount / 32)
+        countHopTargets()
         if tracksConnectivity { markDisconnectedLithium() }
     }
 
@@ -76,10 +77,24 @@ public struct LithiumModel {
     public var surfaceSites: Int { shape.lx * shape.ly }
 
 
-    /// Sites whose stored kind and key differ from a fresh count (empty when bookkeeping is exact).
+    /// Stores every Li site's hop-target count in its cell (start-up, checkpoint restore).
+    mutating func countHopTargets() {
+        for site in 0..<UInt32(shape.siteCount) where kind(cells[Int(site)]) == SiteKind.lithium {
+            let count = UInt32(hopTargetCount(of: site)) << 28
+            cells.mutablePointer()[Int(site)] |= count
+        }
+    }
+
+    /// Sites whose stored kind, key or hop-target count differ from a fresh count (empty when the
+    /// bookkeeping is exact).
     public func staleCells() -> [UInt32] {
         let mask = CellLayout.keyMask | 0xFF << 16
-        return (0..<UInt32(shape.siteCount)).filter { cells[Int($0)] & mask != NeighborKeys.cell(of: $0, in: sites) }
+        return (0..<UInt32(shape.siteCount)).filter { site in
+            let cell = cells[Int(site)]
+            let targets = kind(cell) == SiteKind.lithium ? hopTargetCount(of: site) : 0
+            return cell & mask != NeighborKeys.cell(of: site, in: sites) || CellLayout.hopTargets(cell) != targets
+                || cell >> 31 != 0
+        }
     }
 
     /// Metallic Li sites, connected or dead.

@@ -116,6 +116,7 @@ import Testing
                 if engine.application.deadSites < dead && engine.application.reductions > 0 { revivals += 1 }
                 mostDead = max(mostDead, engine.application.deadSites)
                 let errors = engine.application.connectivityErrors()
+                    + engine.application.staleCells().prefix(3).map { "stale cell \($0)" }
                 #expect(errors.isEmpty, "seed \(seed) round \(round) event \(engine.clock.events): \(errors.prefix(3))")
                 if !errors.isEmpty { return (mostDead, revivals) }
             }
