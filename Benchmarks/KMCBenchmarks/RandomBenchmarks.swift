@@ -41,29 +41,29 @@ func randomBenchmarks() {
 private func conversionBenchmarks() {
     let stream = try! RandomStream(seed: 1)
     let words = (0..<4096).map { _ in UInt32(truncatingIfNeeded: stream.next()) }
-    let kernels: [(String, @Sendable (UnsafeBufferPointer<UInt32>, UnsafeMutableBufferPointer<Double>) -> Bool)] =
-        [("scalar", UniformConversion.convertScalar), ("SIMD", UniformConversion.convert)]
-    for (label, kernel) in kernels {
-        Benchmark("RNG raw→uniform conversion, 4096-value block, \(label)") { benchmark in
-            var output = [Double](repeating: 0, count: words.count)
-            for _ in benchmark.scaledIterations {
-                words.withUnsafeBufferPointer { input in output.withUnsafeMutableBufferPointer { blackHole(kernel(input, $0)) } }
-            }
-            blackHole(output)
-        }
-    }
+    blockBenchmarks("RNG raw→uniform conversion", inputs: words, kernels: [
+        ("scalar", { _ = UniformConversion.convertScalar($0, into: $1) }),
+        ("SIMD", { _ = UniformConversion.convert($0, into: $1) }),
+    ])
 }
 
 /// −ln u of a block of 4096 uniforms, libm one at a time and SIMD (one iteration = one block).
 private func negativeLogarithmBenchmarks() {
-    let uniforms = try! RandomStream(seed: 1).uniforms(4096)
-    let kernels: [(String, @Sendable (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void)] =
-        [("scalar", NegativeLogarithm.applyScalar), ("SIMD", NegativeLogarithm.apply)]
+    blockBenchmarks("RNG −ln u", inputs: try! RandomStream(seed: 1).uniforms(4096), kernels: [
+        ("scalar", NegativeLogarithm.applyScalar), ("SIMD", NegativeLogarithm.apply),
+    ])
+}
+
+/// One benchmark per kernel, each turning the same block of inputs into doubles.
+private func blockBenchmarks<Input: Sendable>(
+    _ name: String, inputs: [Input],
+    kernels: [(String, @Sendable (UnsafeBufferPointer<Input>, UnsafeMutableBufferPointer<Double>) -> Void)]
+) {
     for (label, kernel) in kernels {
-        Benchmark("RNG −ln u, 4096-value block, \(label)") { benchmark in
-            var output = [Double](repeating: 0, count: uniforms.count)
+        Benchmark("\(name), \(inputs.count)-value block, \(label)") { benchmark in
+            var output = [Double](repeating: 0, count: inputs.count)
             for _ in benchmark.scaledIterations {
-                uniforms.withUnsafeBufferPointer { input in output.withUnsafeMutableBufferPointer { kernel(input, $0) } }
+                inputs.withUnsafeBufferPointer { input in output.withUnsafeMutableBufferPointer { kernel(input, $0) } }
             }
             blackHole(output)
         }
