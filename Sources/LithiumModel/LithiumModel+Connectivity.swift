@@ -27,8 +27,7 @@ extension LithiumModel {
         let key = CellLayout.key(cells[Int(site)])
         guard classes.lithiumCount[key] > 0 && classes.conductorCount[key] > 1 else { return }
         let c = shape.coordinates(of: site)
-        let grid = sites
-        let mask = NeighborhoodCube.mask(around: c, in: shape) { SiteKind.isConductor(grid[$0]) }
+        let mask = NeighborhoodCube.mask(around: c, in: shape) { SiteKind.isConductor(sites[$0]) }
         let groups = NeighborhoodCube.faceGroups(of: mask)
         guard groups.count > 1 else { return }
         let neighbors = shape.neighbors(of: site, at: c)

@@ -34,7 +34,7 @@ extension LithiumModel: KineticApplication {
     }
 
     /// Empty neighbours of `site` that a hop may reach: they touch a solid besides the mover.
-    func hopTargets(of site: UInt32) -> TargetList {
+    @inline(__always) func hopTargets(of site: UInt32) -> TargetList {
         var list = TargetList()
         for neighbor in sites.shape.neighbors(of: site) {
             let cell = cells[Int(neighbor)]
@@ -56,7 +56,7 @@ extension LithiumModel: KineticApplication {
     }
 
     /// Neighbours of `site` of the given kind.
-    func neighbors(of site: UInt32, ofKind wanted: UInt8) -> TargetList {
+    @inline(__always) func neighbors(of site: UInt32, ofKind wanted: UInt8) -> TargetList {
         var list = TargetList()
         for neighbor in sites.shape.neighbors(of: site) where kind(cells[Int(neighbor)]) == wanted { list.append(neighbor) }
         return list
@@ -77,21 +77,23 @@ extension LithiumModel: KineticApplication {
             seiFormations += 1
             netFaradaicEvents += 1
         case (SiteKind.lithium, 0):
-            move(from: site, to: hopTargets(of: site).pick(uniform), leaving: SiteKind.empty,
-                 arriving: SiteKind.lithium, affected: affected)
+            // The destination is chosen before `move` starts mutating (an argument that reads the
+            // model inside a mutating call makes the compiler copy the whole model first).
+            let destination = hopTargets(of: site).pick(uniform)
+            move(from: site, to: destination, leaving: SiteKind.empty, arriving: SiteKind.lithium, affected: affected)
         case (SiteKind.lithium, 1):
             change(site, to: SiteKind.empty, affected: affected)
             oxidations += 1
             netFaradaicEvents -= 1
         case (SiteKind.lithium, 2):
-            move(from: site, to: neighbors(of: site, ofKind: SiteKind.substrate).pick(uniform),
-                 leaving: SiteKind.empty, arriving: SiteKind.alloy, affected: affected)
+            let destination = neighbors(of: site, ofKind: SiteKind.substrate).pick(uniform)
+            move(from: site, to: destination, leaving: SiteKind.empty, arriving: SiteKind.alloy, affected: affected)
         case (SiteKind.alloy, 0):
-            move(from: site, to: neighbors(of: site, ofKind: SiteKind.empty).pick(uniform),
-                 leaving: SiteKind.substrate, arriving: SiteKind.lithium, affected: affected)
+            let destination = neighbors(of: site, ofKind: SiteKind.empty).pick(uniform)
+            move(from: site, to: destination, leaving: SiteKind.substrate, arriving: SiteKind.lithium, affected: affected)
         case (SiteKind.alloy, 1):
-            move(from: site, to: neighbors(of: site, ofKind: SiteKind.substrate).pick(uniform),
-                 leaving: SiteKind.substrate, arriving: SiteKind.alloy, affected: affected)
+            let destination = neighbors(of: site, ofKind: SiteKind.substrate).pick(uniform)
+            move(from: site, to: destination, leaving: SiteKind.substrate, arriving: SiteKind.alloy, affected: affected)
         case (SiteKind.alloy, 2):
             change(site, to: SiteKind.substrate, affected: affected)
             oxidations += 1
