@@ -132,6 +132,17 @@ public final class RateClassTable {
     }
 
 
+    /// ``baseRateSum(ofType:)`` of every type at once, in one pass over the classes:
+    /// `sums[t]` for each type t (the buffer holds at least `typeCount` values).
+    @inlinable public func baseRateSums(into sums: UnsafeMutableBufferPointer<Double>) {
+        precondition(sums.count >= typeCount, "buffer for \(typeCount) types holds \(sums.count)")
+        sums.update(repeating: 0)
+        for i in 0..<activeCount {
+            let c = active[i]
+            sums[typeOfClass[c]] += Double(counts[c]) * base[c]
+        }
+    }
+
     // MARK: Updates
 
     /// Puts `event` into class `newClass` (nil: the event cannot happen now). O(1).

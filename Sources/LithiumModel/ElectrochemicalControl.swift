@@ -40,10 +40,11 @@ public struct ElectrochemicalControl: Sendable, Equatable {
         case let .potentiostatic(eta):
             overpotential = eta
         case let .galvanostatic(current):
-            let currents = Currents(reduction: rates.baseRateSum(ofType: reduction),
-                                    oxidation: rates.baseRateSum(ofType: oxidation),
-                                    sideReaction: rates.baseRateSum(ofType: sei),
-                                    alpha: k.alpha, sideAlpha: k.seiAlpha, f: k.f)
+            let currents = withUnsafeTemporaryAllocation(of: Double.self, capacity: rates.typeCount) { sums in
+                rates.baseRateSums(into: sums)
+                return Currents(reduction: sums[reduction], oxidation: sums[oxidation], sideReaction: sums[sei],
+                                alpha: k.alpha, sideAlpha: k.seiAlpha, f: k.f)
+            }
             (overpotential, starved) = currents.solve(net: current)
         }
         rates.setTypeFactor(reduction, to: exp(k.alpha * k.f * overpotential))

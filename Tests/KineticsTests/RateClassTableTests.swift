@@ -66,6 +66,14 @@ import Testing
         #expect(table.rate(ofClass: 0) == table.baseRates[0])
     }
 
+    @Test func allTypeSumsInOnePassEqualTheSumOfEachType() throws {
+        let table = try Self.makeTable(events: 10, classes: 4)
+        for e in 0..<10 { table.assign(UInt32(e), to: e % 4) }
+        var sums = [Double](repeating: -1, count: table.typeCount)
+        sums.withUnsafeMutableBufferPointer { table.baseRateSums(into: $0) }
+        #expect(sums == (0..<table.typeCount).map { table.baseRateSum(ofType: $0) })
+    }
+
     @Test func catalogRejectsUnphysicalRates() {
         #expect(throws: RateCatalogError.invalidRate(rateClass: 1, value: -1)) {
             try RateCatalog(rates: [1, -1])
