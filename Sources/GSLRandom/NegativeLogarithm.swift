@@ -4,9 +4,9 @@ import RealModule
 /// four at a time.
 ///
 /// The vector path is fdlibm's `__ieee754_log` (Sun Microsystems, 1993: argument reduction to
-/// [√2/2, √2), then a degree-14 minimax polynomial in s = f/(2+f)) with both of its final
-/// branches computed and blended, so it vectorises with SSE2 and with AVX2. fdlibm's error is
-/// below 1 ulp; the tests hold it within 2 ulp of `Double.log`, the scalar reference.
+/// [√2/2, √2), then a degree-14 minimax polynomial in s = f/(2+f)), using its first final formula
+/// for every input instead of branching between two, so it vectorises with SSE2 and with AVX2.
+/// The tests hold it within 1 ulp of `Double.log`, the scalar reference.
 /// Inputs must be positive normal numbers ≤ 1 (uniform draws are ≥ 2⁻³²).
 public enum NegativeLogarithm {
     static let ln2Hi = 6.93147180369123816490e-01

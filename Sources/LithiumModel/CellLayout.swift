@@ -18,7 +18,6 @@ enum CellLayout {
     static let deadNeighborUnit: UInt32 = 1 << 25
     static let deadNeighborMask: UInt32 = 7 << 25
     static let hopTargetUnit: UInt32 = 1 << 28
-    static let hopTargetMask: UInt32 = 7 << 28
     /// What a change of the site's own kind keeps: its key and its dead-neighbour count.
     static let keptOnKindChange: UInt32 = keyMask | deadNeighborMask
 
