@@ -17,6 +17,9 @@ public struct ElectrodeRun {
     var cycles: [CycleRecord] = []
     /// Where the run is in its protocol (what a checkpoint must hold to continue it exactly).
     var at = RunPosition()
+    /// The nucleus census of the latest sample and the event count it was taken at, so the census
+    /// of the final sample serves the result too (one O(sites) pass, not two).
+    var latestCensus: (events: UInt64, nuclei: [ClusterCensus.Cluster])?
     /// The scenario's YAML text: stored in checkpoints so that `likmc resume` can rebuild the run.
     public var scenarioText: String?
     /// Record a LAMMPS dump frame at the start and at the end of every phase (for `likmc run`).
@@ -130,7 +133,7 @@ public struct ElectrodeRun {
         return RunResult(scenario: scenario, replica: replica, series: series, cycles: cycles,
                          stopReason: stopReason(lastPhaseEnd: at.lastEnd),
                          events: engine.clock.events, simulatedSeconds: engine.clock.time, wallSeconds: seconds,
-                         finalNuclei: nuclei(), constants: model.constants, surfaceSites: model.surfaceSites)
+                         finalNuclei: currentNuclei(), constants: model.constants, surfaceSites: model.surfaceSites)
     }
 
     /// Sets the phase's control and remembers where it started.
@@ -192,7 +195,9 @@ public struct ElectrodeRun {
             if engine.clock.time >= at.nextSample || end != nil {
                 if windowTime > 0 {
                     let windowed = window / windowTime
-                    series.append(sample(windowOverpotential: windowed, phase: phase))
+                    let census = nuclei()
+                    latestCensus = (engine.clock.events, census)
+                    series.append(sample(windowOverpotential: windowed, phase: phase, nuclei: census.count))
                     if let cutoff = phase.cutoff, windowed < -cutoff, end == nil { end = .cutoff }
                     progress(fraction(of: phase, since: t0, passed: passed), engine.clock.events, engine.clock.time)
                 }
@@ -217,6 +222,12 @@ public struct ElectrodeRun {
         return min(1, fractions.max() ?? 0)
     }
 
+    /// The nuclei now: the latest sample's census if no event happened since, else a fresh one.
+    func currentNuclei() -> [ClusterCensus.Cluster] {
+        if let latestCensus, latestCensus.events == engine.clock.events { return latestCensus.nuclei }
+        return nuclei()
+    }
+
     func nuclei() -> [ClusterCensus.Cluster] {
         ClusterCensus(grid: engine.application.grid) { $0 == SiteKind.lithium }
             .clusters(minimumSize: scenario.sampling.nucleusMinimumSites)
@@ -228,7 +239,7 @@ public struct ElectrodeRun {
         return ClusterCensus(shape: model.shape) { model.isDeadLithium($0) }.clusters
     }
 
-    func sample(windowOverpotential: Double, phase: Phase) -> TimeSeries.Sample {
+    func sample(windowOverpotential: Double, phase: Phase, nuclei: Int) -> TimeSeries.Sample {
         let model = engine.application
         let surface = model.surfaceSites, atoms = model.constants.atomsPerSite
         return TimeSeries.Sample(
@@ -236,7 +247,7 @@ public struct ElectrodeRun {
             charge: Double(model.netFaradaicEvents) * model.constants.chargePerEvent(surfaceSites: surface),
             lithiumAtoms: Double(model.lithiumSites) * atoms, alloyedAtoms: Double(model.alloySites) * atoms,
             deadAtoms: Double(model.deadSites) * atoms, seiAtoms: Double(model.seiSites) * atoms,
-            nuclei: nuclei().count, events: engine.clock.events, cycle: phase.cycle, phase: phase.kind.rawValue)
+            nuclei: nuclei, events: engine.clock.events, cycle: phase.cycle, phase: phase.kind.rawValue)
     }
 }
 
