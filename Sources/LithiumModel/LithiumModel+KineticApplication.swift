@@ -33,12 +33,21 @@ extension LithiumModel: KineticApplication {
         return c < 0 ? nil : Int(c)
     }
 
-    /// Empty neighbours of `site` that a hop may reach: they touch a solid besides the mover.
+    /// The support rule of hops: a site with neighbour key `key` touches a solid besides the
+    /// mover (two solid neighbours, the mover included), so Li may hop onto it if it is empty.
+    @inline(__always) func supportsHop(_ key: Int, _ solidCount: [UInt8]) -> Bool { solidCount[key] >= 2 }
+
+    /// Whether a site with cell `cell` is a hop target of the Li next to it.
+    @inline(__always) func isHopTarget(_ cell: UInt32, _ solidCount: [UInt8]) -> Bool {
+        kind(cell) == SiteKind.empty && supportsHop(key(cell), solidCount)
+    }
+
+    /// Empty neighbours of `site` that a hop may reach.
     @inline(__always) func hopTargets(of site: UInt32) -> TargetList {
+        let solidCount = classes.solidCount
         var list = TargetList()
-        for neighbor in sites.shape.neighbors(of: site) {
-            let cell = cells[Int(neighbor)]
-            if kind(cell) == SiteKind.empty && classes.solidCount[key(cell)] >= 2 { list.append(neighbor) }
+        for neighbor in sites.shape.neighbors(of: site) where isHopTarget(cells[Int(neighbor)], solidCount) {
+            list.append(neighbor)
         }
         return list
     }
@@ -48,10 +57,7 @@ extension LithiumModel: KineticApplication {
     func hopTargetCount(of site: UInt32) -> Int {
         let solidCount = classes.solidCount
         var count = 0
-        for neighbor in sites.shape.neighbors(of: site) {
-            let cell = cells[Int(neighbor)]
-            if kind(cell) == SiteKind.empty && solidCount[key(cell)] >= 2 { count &+= 1 }
-        }
+        for neighbor in sites.shape.neighbors(of: site) where isHopTarget(cells[Int(neighbor)], solidCount) { count &+= 1 }
         return count
     }
 
@@ -135,7 +141,7 @@ extension LithiumModel: KineticApplication {
         words[Int(site)] = UInt32(new) << 16 | (cell & CellLayout.keptOnKindChange)
         let solidCount = classes.solidCount
         // Whether the site itself is a hop target for the Li atoms next to it, before and after.
-        let supported = solidCount[key(cell)] >= 2
+        let supported = supportsHop(key(cell), solidCount)
         let targetChange = (new == SiteKind.empty && supported ? 1 : 0) - (old == SiteKind.empty && supported ? 1 : 0)
         // The neighbours' keys move by the kind change and, if the site held dead Li, their
         // dead-neighbour counts drop by one.
@@ -152,7 +158,7 @@ extension LithiumModel: KineticApplication {
             words[Int(neighbor)] = after
             Self.listEvents(of: neighbor, kind: kind(after), affected: affected)
             guard solidityChanged && kind(after) == SiteKind.empty else { continue }
-            let wasTarget = solidCount[key(before)] >= 2, isTarget = solidCount[key(after)] >= 2
+            let wasTarget = supportsHop(key(before), solidCount), isTarget = supportsHop(key(after), solidCount)
             guard wasTarget != isTarget else { continue }
             // This empty neighbour became (or stopped being) a hop target of the Li around it.
             for second in sites.shape.neighbors(of: neighbor) where second != site {
