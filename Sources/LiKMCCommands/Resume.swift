@@ -12,7 +12,7 @@ struct Resume: ParsableCommand {
 
     @Argument(help: "Checkpoint file written by likmc run.") var checkpoint: String
     @Option(help: "Output directory (default: the checkpoint's directory).") var out: String?
-    @Option(help: "Save a checkpoint every this many wall-clock seconds (0: never).") var checkpointEvery = 300.0
+    @OptionGroup var checkpoints: CheckpointOptions
     @Flag(help: "Replace existing result files.") var force = false
     @Flag(help: "No progress line on stderr.") var quiet = false
 
@@ -28,6 +28,6 @@ struct Resume: ParsableCommand {
         let parent = (checkpoint as NSString).deletingLastPathComponent
         let directory = try OutputDirectory(path: out ?? (parent.isEmpty ? "." : parent), replace: force)
         try directory.checkWritable(RunOutput.files(cycling: simulation.scenario.cycling != nil))
-        try RunOutput.complete(&simulation, in: directory, checkpointEvery: checkpointEvery, quiet: quiet)
+        try RunOutput.complete(&simulation, in: directory, checkpointEvery: checkpoints.checkpointEvery, quiet: quiet)
     }
 }

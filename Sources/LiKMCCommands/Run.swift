@@ -17,15 +17,7 @@ struct Run: ParsableCommand {
     var overrides: [String] = []
     @Flag(help: "Replace existing result files in the output directory.") var force = false
     @Flag(help: "No progress line on stderr.") var quiet = false
-
-    @Option(help: "Save DIR/checkpoint.likmc every this many wall-clock seconds (0: never); `likmc resume` continues it.")
-    var checkpointEvery = 300.0
-
-    func validate() throws {
-        guard checkpointEvery >= 0 && checkpointEvery.isFinite else {
-            throw ValidationError("--checkpoint-every must be ≥ 0 seconds, got \(checkpointEvery)")
-        }
-    }
+    @OptionGroup var checkpoints: CheckpointOptions
 
     func run() throws {
         let (scenario, text) = try ScenarioLoader.load(file, overrides: overrides + (seed.map { ["seed=\($0)"] } ?? []))
@@ -34,7 +26,7 @@ struct Run: ParsableCommand {
         var simulation = try ElectrodeRun(scenario: scenario)
         simulation.recordsSnapshots = true
         simulation.scenarioText = text
-        try RunOutput.complete(&simulation, in: directory, checkpointEvery: checkpointEvery, quiet: quiet)
+        try RunOutput.complete(&simulation, in: directory, checkpointEvery: checkpoints.checkpointEvery, quiet: quiet)
     }
 }
 

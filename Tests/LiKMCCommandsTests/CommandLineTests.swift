@@ -22,6 +22,8 @@ import Testing
         (["bench", "li-model", "--strip"], "--film-layers"),
         (["merge"], "directories"),
         (["run", "--checkpoint-every", "-1"], "--checkpoint-every"),
+        (["run", "--checkpoint-every=-1"], "--checkpoint-every must be ≥ 0 seconds"),
+        (["resume", "out/none/checkpoint.likmc", "--checkpoint-every=-1"], "--checkpoint-every must be ≥ 0 seconds"),
         (["sweep", "Runs/cu-nucleation.yaml"], "--set"),
         (["sweep", "Runs/cu-nucleation.yaml", "--set", "seed"], "key.path=v1,v2"),
         (["sweep", "Runs/cu-nucleation.yaml", "--set", "seed=1,,2"], "empty value"),

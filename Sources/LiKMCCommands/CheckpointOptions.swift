@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `--checkpoint-every`, shared by `run` and `resume` so both check it the same way.
+struct CheckpointOptions: ParsableArguments {
+    @Option(help: "Save DIR/checkpoint.likmc every this many wall-clock seconds (0: never); `likmc resume` continues it.")
+    var checkpointEvery = 300.0
+
+    func validate() throws {
+        guard checkpointEvery >= 0 && checkpointEvery.isFinite else {
+            throw ValidationError("--checkpoint-every must be ≥ 0 seconds, got \(checkpointEvery)")
+        }
+    }
+}
