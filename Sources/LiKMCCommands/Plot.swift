@@ -35,12 +35,10 @@ struct Plot: ParsableCommand {
                 throw CommandError("'\(path)' has neither timeseries_mean.csv nor timeseries.csv")
             }
         }
-        if !force && FileManager.default.fileExists(atPath: out) {
-            throw CommandError("'\(out)' exists; choose another --out or pass --force")
-        }
-        let parent = (out as NSString).deletingLastPathComponent
-        let directory = try OutputDirectory(path: parent.isEmpty ? "." : parent, replace: true)
-        try directory.write(plot.rendered(), to: (out as NSString).lastPathComponent)
+        let parent = (out as NSString).deletingLastPathComponent, name = (out as NSString).lastPathComponent
+        let directory = try OutputDirectory(path: parent.isEmpty ? "." : parent, replace: force)
+        try directory.checkWritable([name])
+        try directory.write(plot.rendered(), to: name)
         print("wrote \(out)")
     }
 

@@ -150,6 +150,9 @@ import Testing
         #expect(throws: (any Error).self) { try Self.run(["merge", root + "/s1", root + "/other", "--out", root + "/m3"]) }
         // Never overwritten without --force.
         #expect(throws: (any Error).self) { try Self.run(["merge", root + "/s1", root + "/s2", "--out", root + "/merged"]) }
+        try Self.run(["plot", root + "/one", root + "/two", "--out", root + "/eta.svg"])
+        #expect(throws: (any Error).self) { try Self.run(["plot", root + "/one", "--out", root + "/eta.svg"]) }
+        try Self.run(["plot", root + "/one", "--out", root + "/eta.svg", "--force"])
     }
 
     /// A 2 × 2 sweep run whole and as three shards of its (point, replica) jobs, merged: the same
