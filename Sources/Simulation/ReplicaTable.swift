@@ -24,7 +24,7 @@ public struct ReplicaTable: Sendable, Equatable {
         let names = (results.first?.observables.map(\.0) ?? []) + ["events", "events_per_second"]
         self.init(names: names, rows: results.map { result in
             Row(replica: result.replica, values: result.observables.map(\.1)
-                + [Double(result.events), Double(result.events) / max(result.wallSeconds, 1e-9)])
+                + [Double(result.events), result.eventsPerSecond])
         })
     }
 

@@ -36,6 +36,9 @@ public struct RunResult: Sendable {
         self.surfaceSites = surfaceSites
     }
 
+    /// Events per wall-clock second of the run (a timing, not an observable).
+    public var eventsPerSecond: Double { Double(events) / max(wallSeconds, 1e-9) }
+
     /// Electrode area, cm².
     public var area: Double { constants.siteArea * Double(surfaceSites) }
 
@@ -132,7 +135,7 @@ public struct RunResult: Sendable {
         }
         pairs += [
             ("events", .integer(Int(events))),
-            ("events_per_second", .number(Double(events) / max(wallSeconds, 1e-9))),
+            ("events_per_second", .number(eventsPerSecond)),
             ("wall_seconds", .number(wallSeconds)),
             ("seed", .integer(Int(scenario.seed))),
             ("replica", .integer(replica)),
