@@ -6,7 +6,6 @@ extension LatticeGas: CheckpointableApplication {
     public static let checkpointName = "lattice-gas/1"
 
     public func encodeState(into writer: inout BinaryWriter) {
-        let shape = grid.shape
         for size in [shape.lx, shape.ly, shape.lz] { writer.write(UInt64(size)) }
         writer.write(shape.periodicZ)
         writer.write(parameters.temperature)
@@ -14,7 +13,7 @@ extension LatticeGas: CheckpointableApplication {
         writer.write(parameters.diffusionBarrier)
         writer.write(parameters.bondEnergy)
         writer.write(array: parameters.substrateBondEnergies)
-        writer.write(bytes: grid.states)
+        writer.write(bytes: states)
     }
 
     public init(decodingState reader: inout BinaryReader) throws {

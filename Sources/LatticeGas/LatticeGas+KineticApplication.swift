@@ -3,7 +3,7 @@ import Kinetics
 import Lattice
 
 extension LatticeGas: KineticApplication {
-    public var eventCount: Int { sites.shape.siteCount }
+    public var eventCount: Int { shape.siteCount }
 
     @usableFromInline static let particleCell = UInt32(SiteState.particle) << 16
     @usableFromInline static let stateMask: UInt32 = 0xFF_0000
@@ -24,7 +24,6 @@ extension LatticeGas: KineticApplication {
     ) {
         let targets = targetsOfClass.withUnsafeBufferPointer { $0[rateClass] }
         let delta = UInt32(stateWeights.withUnsafeBufferPointer { $0[Int(SiteState.particle)] &- $0[Int(SiteState.empty)] })
-        let shape = sites.shape
         let origin = shape.coordinates(of: event)
         let around = shape.neighbors(of: event, at: origin)
         let cells = cells.mutablePointer()
@@ -45,10 +44,6 @@ extension LatticeGas: KineticApplication {
         Self.shift(cells, around: shape.neighbors(of: destination, at: arrival), by: delta, affected: affected)
         affected.append(event)
         affected.append(destination)
-        sites.withMutableAccess { grid in
-            grid.set(event, at: origin, to: SiteState.empty)
-            grid.set(destination, at: arrival, to: SiteState.particle)
-        }
         recentHop = Hop(origin: event, destination: destination, direction: direction)
     }
 

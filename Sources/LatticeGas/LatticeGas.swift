@@ -10,13 +10,18 @@ import Lattice
 /// keeps one class entry per particle instead of one per (particle, direction).
 /// Each site has a 32-bit cell: its state (bits 16…23) and the `NeighborKeys` key of its
 /// surroundings (bits 0…15), updated when a neighbour changes, so that re-classifying a site is
-/// one load and one table look-up. (The `SiteGrid` keeps the same states, with bit planes, for
-/// whole-lattice kernels and output; the event loop reads the cells.)
+/// one load and one table look-up. The cells are the only copy of the state the event loop
+/// writes: a hop touches two cells and their neighbours and nothing else. ``grid`` — state
+/// bytes with their bit planes, for whole-lattice kernels, checkpoints and output — is built
+/// from the cells when asked for (a second copy kept in step would cost every hop two more
+/// cache lines of bytes and two of bit planes, the largest share of its misses on big lattices).
 public struct LatticeGas {
     public static let maximumSubstrateKinds = 3
 
     public let parameters: LatticeGasParameters
-    @usableFromInline var sites: SiteGrid
+    public let shape: LatticeShape
+    /// Number of site states: empty, particle and one per substrate kind.
+    public let stateCount: Int
     @usableFromInline var cells: SiteWords
     @usableFromInline let classOfKey: [Int16]
     @usableFromInline let stateWeights: [UInt16]
@@ -37,8 +42,15 @@ public struct LatticeGas {
         }
     }
 
-    /// The site states and their bit planes.
-    public var grid: SiteGrid { sites }
+    /// The state of every site (see ``SiteState``), read from the cells.
+    public var states: [UInt8] { cells.array.map { UInt8(truncatingIfNeeded: $0 >> 16) } }
+
+    /// The site states and their bit planes, built from the cells: O(sites) per call, so take it once.
+    public var grid: SiteGrid {
+        do { return try SiteGrid(shape: shape, stateCount: stateCount, states: states) } catch {
+            preconditionFailure("cells hold a state outside 0..<\(stateCount): \(error)")
+        }
+    }
     /// The last hop carried out (origin, destination, direction 0…5 as in `Neighbors`).
     public var lastHop: Hop { recentHop }
 
@@ -46,12 +58,15 @@ public struct LatticeGas {
     public init(shape: LatticeShape, parameters: LatticeGasParameters, states: [UInt8]) throws(LatticeGasError) {
         try parameters.validate()
         let stateCount = 2 + parameters.substrateBondEnergies.count
+        let sites: SiteGrid
         do {
             sites = try SiteGrid(shape: shape, stateCount: stateCount, states: states)
         } catch {
             throw .invalidState(reason: "\(error)")
         }
         self.parameters = parameters
+        self.shape = shape
+        self.stateCount = stateCount
         classes = HopClasses(parameters: parameters, stateCount: stateCount, coordinations: shape.coordinationNumbers)
         classOfKey = classes.classOfKey
         targetsOfClass = classes.targetsOfClass
@@ -61,9 +76,6 @@ public struct LatticeGas {
         }
         cells = SiteWords(NeighborKeys.cells(of: sites))
     }
-
-    public var shape: LatticeShape { grid.shape }
-
 
     /// Particles placed uniformly at random on a fraction `coverage` of the non-substrate
     /// sites (rounded to the nearest integer), by a partial Fisher–Yates shuffle.
@@ -84,15 +96,17 @@ public struct LatticeGas {
         return states
     }
 
-    public var particleCount: Int { grid.populations()[Int(SiteState.particle)] }
+    public var particleCount: Int { cells.array.count { $0 & Self.stateMask == Self.particleCell } }
 
     /// Sites whose stored cell differs from a fresh count (empty when bookkeeping is exact).
     public func staleCells() -> [UInt32] {
-        (0..<UInt32(grid.shape.siteCount)).filter { cells[Int($0)] != NeighborKeys.cell(of: $0, in: grid) }
+        let grid = self.grid
+        return (0..<UInt32(shape.siteCount)).filter { cells[Int($0)] != NeighborKeys.cell(of: $0, in: grid) }
     }
 
     /// Number of particle–particle bonds (each pair once), an energy observable.
     public func particleBonds() -> Int {
+        let grid = self.grid
         var bonds = 0
         for site in 0..<UInt32(grid.shape.siteCount) where grid[site] == SiteState.particle {
             for neighbor in grid.shape.neighbors(of: site) where grid[neighbor] == SiteState.particle { bonds += 1 }
@@ -102,8 +116,8 @@ public struct LatticeGas {
 }
 
 extension LatticeGas {
-    /// Memory per site: state byte, bit planes (≤ 5 states → ≤ 1 byte), the 32-bit cell (state and
-    /// neighbour key), the packed (class, slot) word of the rate-class table, and the member-array
-    /// entry (worst case, one per site).
-    public static let bytesPerSite = 1 + 1 + 4 + 8 + 4
+    /// Memory per site in the event loop: the 32-bit cell (state and neighbour key), the packed
+    /// (class, slot) word of the rate-class table, and the member-array entry (worst case, one per
+    /// site). ``grid`` adds a state byte and ≤ 1 byte of bit planes while it is held.
+    public static let bytesPerSite = 4 + 8 + 4
 }

@@ -4,8 +4,8 @@ import Lattice
 import LatticeGas
 import Testing
 
-/// After long random event sequences the incremental state — rate classes, neighbour keys and
-/// bit planes — equals a from-scratch recomputation, on several shapes and energetics.
+/// After long random event sequences the incremental state — rate classes and neighbour keys —
+/// equals a from-scratch recomputation, on several shapes and energetics.
 @Suite struct BookkeepingTests {
     struct Case: Sendable, CustomStringConvertible {
         let lx: Int, ly: Int, lz: Int, coverage: Double, substrateKinds: Int, periodicZ: Bool
@@ -41,7 +41,6 @@ import Testing
             _ = engine.run(.events(engine.clock.events + 500))
             #expect(engine.inconsistencies().isEmpty)
             #expect(engine.application.staleCells().isEmpty)
-            #expect(engine.application.grid.checkPlanes())
         }
         #expect(engine.application.particleCount == particles)
         #expect(engine.application.grid.populations()[2...] == LatticeGas.populationsOfSubstrate(states, kinds: item.substrateKinds)[...])

@@ -54,7 +54,7 @@ import Testing
         let meanRate = engine.rates.totalRate
         var batches = (0..<configurations.count).map { _ in TimeWeightedBatches(batchDuration: 5000 / meanRate) }
         for _ in 0..<1_000_000 {
-            let current = index[engine.application.grid.states]!
+            let current = index[engine.application.states]!
             let before = engine.clock.time
             _ = engine.step()
             let dt = engine.clock.time - before
