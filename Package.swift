@@ -31,14 +31,15 @@ let package = Package(
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]
         ),
+        .systemLibrary(name: "CPrefetch"),
         .target(name: "BinaryCoding", exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "GSLRandom",
             dependencies: ["CGSL", "BinaryCoding", .product(name: "RealModule", package: "swift-numerics")], exclude: ["README.md"], swiftSettings: strict),
-        .target(name: "Lattice", exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "Lattice", dependencies: ["CPrefetch"], exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "Kinetics",
-            dependencies: ["GSLRandom", "BinaryCoding", .product(name: "RealModule", package: "swift-numerics")],
+            dependencies: ["CPrefetch", "GSLRandom", "BinaryCoding", .product(name: "RealModule", package: "swift-numerics")],
             exclude: ["README.md"],
             swiftSettings: strict
         ),

@@ -24,11 +24,19 @@ public protocol KineticApplication {
     mutating func perform(
         _ event: UInt32, rateClass: Int, uniform: Double, random: inout UniformBuffer, affected: AffectedEvents)
 
+    /// Called as soon as `event` is chosen, before ``perform(_:rateClass:uniform:random:affected:)``:
+    /// the place to prefetch the memory the event will touch (say, the cells around a site and
+    /// the rate table's entries of the events it will list, ``RateClassTable/prefetch(_:)``), so
+    /// that on a lattice larger than the cache those misses overlap instead of following one
+    /// another. Must not change any state; the default does nothing.
+    func prefetch(for event: UInt32, rates: RateClassTable)
+
     /// Called after every event, once the affected events are re-classified: the place to
     /// change type factors that depend on global state (an electrode potential, say).
     mutating func didPerform(rates: RateClassTable)
 }
 
 extension KineticApplication {
+    @inlinable public func prefetch(for event: UInt32, rates: RateClassTable) {}
     @inlinable public mutating func didPerform(rates: RateClassTable) {}
 }

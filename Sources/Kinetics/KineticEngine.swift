@@ -49,6 +49,7 @@ public struct KineticEngine<Application: KineticApplication> {
             return .timeLimit
         }
         let (event, rateClass, fraction) = rates.select(target: random.nextFine() * total)
+        application.prefetch(for: event, rates: rates)
         affected.removeAll()
         application.perform(event, rateClass: rateClass, uniform: fraction, random: &random, affected: affected)
         for i in 0..<affected.count {  // a plain loop: a closure here would copy the application

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The n-fold-way (BKL) event store: every possible event sits in exactly one rate class,
 /// and all events of a class have the same rate.
 ///
@@ -141,6 +143,13 @@ public final class RateClassTable {
             let c = active[i]
             sums[typeOfClass[c]] += Double(counts[c]) * base[c]
         }
+    }
+
+    /// Starts loading the cache line that holds `event`'s class and slot, which ``assign(_:to:)``
+    /// reads: a hint for applications that know, before an event, which events it will affect.
+    /// Any event number is allowed (out-of-range ones are ignored).
+    @inlinable @inline(__always) public func prefetch(_ event: Int) {
+        if event >= 0 && event < eventCount { likmc_prefetch_read(slots + event) }
     }
 
     // MARK: Updates

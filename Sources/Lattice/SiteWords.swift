@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// One 32-bit word per site — an application's cell (its state and neighbour key, see
 /// ``NeighborKeys``) — with value semantics (copy-on-write) and unchecked access for event loops.
 ///
@@ -8,7 +10,7 @@
 public struct SiteWords: Sendable {
     @usableFromInline final class Storage: @unchecked Sendable {
         @usableFromInline let words: UnsafeMutablePointer<UInt32>
-        let count: Int
+        @usableFromInline let count: Int
 
         init(_ source: UnsafeBufferPointer<UInt32>) {
             count = source.count
@@ -36,6 +38,11 @@ public struct SiteWords: Sendable {
     @inlinable @inline(__always) public subscript(site: Int) -> UInt32 {
         assert(site >= 0 && site < count, "site \(site) outside 0..<\(count)")
         return storage.words[site]
+    }
+
+    /// Starts loading the cache line of `site`'s word (a hint; out-of-range sites are ignored).
+    @inlinable @inline(__always) public func prefetch(_ site: Int) {
+        if site >= 0 && site < storage.count { likmc_prefetch_write(storage.words + site) }
     }
 
     /// A pointer for reading and writing every word; valid until `self` is copied or mutated

@@ -16,6 +16,27 @@ extension LatticeGas: KineticApplication {
         return c < 0 ? nil : Int(c)
     }
 
+    /// The hop rewrites the cells of `event`'s neighbours and the solver re-reads their rate-table
+    /// entries; along x they share `event`'s cache line, the rows above and below (and the
+    /// planes, in 3D) are other lines, requested here all at once.
+    @inlinable @inline(__always)
+    public func prefetch(for event: UInt32, rates: RateClassTable) {
+        let site = Int(event)
+        let row = shape.lx
+        let plane = shape.lx * shape.ly
+        rates.prefetch(site)
+        cells.prefetch(site &- row)
+        rates.prefetch(site &- row)
+        cells.prefetch(site &+ row)
+        rates.prefetch(site &+ row)
+        if plane < shape.siteCount {
+            cells.prefetch(site &- plane)
+            rates.prefetch(site &- plane)
+            cells.prefetch(site &+ plane)
+            rates.prefetch(site &+ plane)
+        }
+    }
+
     /// Moves the particle at `event` to one of its empty neighbours, chosen uniformly with the
     /// free uniform number (the class says how many empty neighbours there are).
     @inlinable @inline(__always)
