@@ -21,6 +21,7 @@ func randomBenchmarks() {
         }
         blackHole(buffer)
     }
+    rawWordBenchmarks()
     Benchmark("RNG mt19937 UniformBuffer.next", configuration: .init(scalingFactor: .mega)) { benchmark in
         var buffer = UniformBuffer(stream: try RandomStream(seed: 1))
         var sum = 0.0
@@ -35,6 +36,23 @@ func randomBenchmarks() {
     }
     conversionBenchmarks()
     negativeLogarithmBenchmarks()
+}
+
+/// mt19937's raw words in blocks of 4096: one `gsl_rng_get` per word (GSL, the scalar reference)
+/// and ``TwisterBlocks`` (SIMD, GSL's state advanced in place); one iteration = one word.
+private func rawWordBenchmarks() {
+    Benchmark("RNG mt19937 raw words, gsl_rng_get per word", configuration: .init(scalingFactor: .mega)) { benchmark in
+        let stream = try RandomStream(seed: 1)
+        var words = [UInt](repeating: 0, count: 4096)
+        for _ in 0..<(benchmark.scaledIterations.count / words.count) { words.withUnsafeMutableBufferPointer { stream.fillRaw($0) } }
+        blackHole(words)
+    }
+    Benchmark("RNG mt19937 raw words, SIMD twister blocks", configuration: .init(scalingFactor: .mega)) { benchmark in
+        let stream = try RandomStream(seed: 1)
+        var words = [UInt32](repeating: 0, count: 4096)
+        for _ in 0..<(benchmark.scaledIterations.count / words.count) { words.withUnsafeMutableBufferPointer { stream.fillRaw32($0) } }
+        blackHole(words)
+    }
 }
 
 /// The raw→uniform conversion of a block of 4096 words, scalar and SIMD (one iteration = one block).

@@ -44,6 +44,23 @@ static inline void cgsl_fill_raw32(const gsl_rng *r, uint32_t *out, size_t n) {
     for (size_t i = 0; i < n; ++i) { out[i] = (uint32_t)get(state); }
 }
 
+/// GSL's Mersenne Twister state: mt19937, mt19937_1998 and mt19937_1999 (which differ only in
+/// seeding) keep `struct { unsigned long mt[624]; int mti; }` (gsl/rng/mt.c).
+typedef struct { unsigned long mt[624]; int mti; } cgsl_mt_state;
+
+/// Whether `r` is one of GSL's Mersenne Twisters with the state layout above: its draw function is
+/// mt19937's and its state has that size. Only then may cgsl_mt_fill32 touch the state.
+static inline int cgsl_has_mt_layout(const gsl_rng *r) {
+    const gsl_rng_type *twister = cgsl_rng_type_named("mt19937");
+    return twister != NULL && r->type->get == twister->get && r->type->size == sizeof(cgsl_mt_state);
+}
+
+/// The 624 state words of a Mersenne Twister `r` (cgsl_has_mt_layout(r) must hold).
+static inline unsigned long *cgsl_mt_words(const gsl_rng *r) { return ((cgsl_mt_state *)r->state)->mt; }
+
+/// The index of the next state word to temper (624: regenerate first).
+static inline int *cgsl_mt_index(const gsl_rng *r) { return &((cgsl_mt_state *)r->state)->mti; }
+
 /// Turns GSL's abort-on-error handler off, so errors come back as status codes.
 static inline void cgsl_disable_abort(void) {
     gsl_set_error_handler_off();

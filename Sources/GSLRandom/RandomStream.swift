@@ -9,6 +9,8 @@ public final class RandomStream {
     /// The GSL generator name, e.g. "mt19937".
     public let generatorName: String
     @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+    /// Whether block fills may advance GSL's Mersenne Twister state directly (see ``fillUniform(_:)``).
+    public let usesTwisterBlocks: Bool
 
     /// A stream of generator `generator` seeded with `seed` exactly as `gsl_rng_set` does,
     /// so its raw outputs equal GSL's own for the same name and seed.
@@ -17,6 +19,7 @@ public final class RandomStream {
         guard let rng = gsl_rng_alloc(type) else { throw .allocationFailed(name: generator) }
         self.rng = rng
         self.generatorName = generator
+        self.usesTwisterBlocks = cgsl_has_mt_layout(rng) != 0 && MemoryLayout<CUnsignedLong>.size == 8
         gsl_rng_set(rng, UInt(seed))
     }
 
@@ -31,6 +34,7 @@ public final class RandomStream {
     init(adopting rng: UnsafeMutablePointer<gsl_rng>, name: String) {
         self.rng = rng
         self.generatorName = name
+        self.usesTwisterBlocks = cgsl_has_mt_layout(rng) != 0 && MemoryLayout<CUnsignedLong>.size == 8
     }
 
     deinit { gsl_rng_free(rng) }

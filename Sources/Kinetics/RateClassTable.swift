@@ -147,9 +147,10 @@ public final class RateClassTable {
 
     /// Starts loading the cache line that holds `event`'s class and slot, which ``assign(_:to:)``
     /// reads: a hint for applications that know, before an event, which events it will affect.
-    /// Any event number is allowed (out-of-range ones are ignored).
+    /// `event` must be in `0 ..< eventCount` (checked in debug builds).
     @inlinable @inline(__always) public func prefetch(_ event: Int) {
-        if event >= 0 && event < eventCount { likmc_prefetch_read(slots + event) }
+        assert(event >= 0 && event < eventCount, "event \(event) outside 0..<\(eventCount)")
+        likmc_prefetch_read(slots + event)
     }
 
     // MARK: Updates

@@ -40,9 +40,11 @@ public struct SiteWords: Sendable {
         return storage.words[site]
     }
 
-    /// Starts loading the cache line of `site`'s word (a hint; out-of-range sites are ignored).
+    /// Starts loading the cache line of `site`'s word, to be written (a hint; `site` must be in
+    /// `0 ..< count`, checked in debug builds).
     @inlinable @inline(__always) public func prefetch(_ site: Int) {
-        if site >= 0 && site < storage.count { likmc_prefetch_write(storage.words + site) }
+        assert(site >= 0 && site < storage.count, "site \(site) outside 0..<\(storage.count)")
+        likmc_prefetch_write(storage.words + site)
     }
 
     /// A pointer for reading and writing every word; valid until `self` is copied or mutated

@@ -24,22 +24,12 @@ extension LatticeGas: KineticApplication {
     @inlinable @inline(__always)
     public func prefetch(for event: UInt32, rates: RateClassTable) {
         let site = Int(event)
-        let row = shape.lx
-        let plane = shape.lx * shape.ly
+        let ahead = prefetchOffsets
         rates.prefetch(site)
-        cells.prefetch(site &- row)
-        rates.prefetch(site &- row)
-        cells.prefetch(site &+ row)
-        rates.prefetch(site &+ row)
-        cells.prefetch(site &- 2 &* row)
-        rates.prefetch(site &- 2 &* row)
-        cells.prefetch(site &+ 2 &* row)
-        rates.prefetch(site &+ 2 &* row)
-        if plane < shape.siteCount {
-            cells.prefetch(site &- plane)
-            rates.prefetch(site &- plane)
-            cells.prefetch(site &+ plane)
-            rates.prefetch(site &+ plane)
+        for offset in [ahead.rowUp, ahead.rowDown, ahead.twoRowsUp, ahead.twoRowsDown, ahead.planeUp, ahead.planeDown] {
+            let target = ahead.site(site, plus: offset)
+            cells.prefetch(target)
+            rates.prefetch(target)
         }
     }
 

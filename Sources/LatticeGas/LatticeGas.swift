@@ -26,6 +26,7 @@ public struct LatticeGas {
     @usableFromInline let classOfKey: [Int16]
     @usableFromInline let stateWeights: [UInt16]
     @usableFromInline let targetsOfClass: [Int]
+    @usableFromInline let prefetchOffsets: PrefetchOffsets
     let classes: HopClasses
     public let rateCatalog: RateCatalog
     /// The last hop carried out (origin, destination, direction 0…5 as in `Neighbors`).
@@ -67,6 +68,7 @@ public struct LatticeGas {
         self.parameters = parameters
         self.shape = shape
         self.stateCount = stateCount
+        prefetchOffsets = PrefetchOffsets(shape: shape)
         classes = HopClasses(parameters: parameters, stateCount: stateCount, coordinations: shape.coordinationNumbers)
         classOfKey = classes.classOfKey
         targetsOfClass = classes.targetsOfClass

@@ -42,6 +42,28 @@ import Testing
         }
     }
 
+    /// The Mersenne Twister block path (GSL's state advanced in place) gives the raw words of
+    /// single `gsl_rng_get` calls, with block fills of random lengths interleaved with single draws
+    /// (so blocks start anywhere in the 624-word cycle), and leaves the same state behind.
+    @Test(arguments: ["mt19937", "mt19937_1998", "mt19937_1999"], [UInt64(1), 4357, 987_654_321])
+    func twisterBlocksEqualSingleDraws(generator: String, seed: UInt64) throws {
+        let bulk = try RandomStream(generator: generator, seed: seed)
+        let single = try RandomStream(generator: generator, seed: seed)
+        let lengths = try RandomStream(seed: seed)
+        #expect(bulk.usesTwisterBlocks)
+        for _ in 0..<40 {
+            let count = try lengths.integer(below: 1500)
+            let block = bulk.uniforms(count)
+            #expect(block == (0..<count).map { _ in single.uniform() }, "\(generator) seed \(seed) block of \(count)")
+            for _ in 0..<(try lengths.integer(below: 5)) { #expect(bulk.next() == single.next()) }
+        }
+        #expect(bulk.rawStateBytes() == single.rawStateBytes())
+    }
+
+    @Test func onlyTheTwistersTakeTheTwisterPath() throws {
+        for name in ["taus2", "gfsr4", "ranlxd2", "ran3"] { #expect(try !RandomStream(generator: name, seed: 1).usesTwisterBlocks) }
+    }
+
     /// Zeros are dropped and the block topped up from further draws, as `gsl_rng_uniform_pos` does.
     @Test func zerosAreSkippedLikeGSL() {
         var block: [Double] = [0.5, 0, 0.25, 0, 0.75]
