@@ -26,10 +26,17 @@ extension LatticeGas: KineticApplication {
         let site = Int(event)
         let ahead = prefetchOffsets
         rates.prefetch(site)
-        for offset in [ahead.rowUp, ahead.rowDown, ahead.twoRowsUp, ahead.twoRowsDown, ahead.planeUp, ahead.planeDown] {
+        for offset in [ahead.rowUp, ahead.rowDown, ahead.twoRowsUp, ahead.twoRowsDown] {
             let target = ahead.site(site, plus: offset)
             cells.prefetch(target)
             rates.prefetch(target)
+        }
+        if ahead.hasPlanes {
+            for offset in [ahead.planeUp, ahead.planeDown] {
+                let target = ahead.site(site, plus: offset)
+                cells.prefetch(target)
+                rates.prefetch(target)
+            }
         }
     }
 

@@ -4,11 +4,13 @@ import Lattice
 /// and two above and below, planes above and below — each reduced modulo the site count and
 /// made non-negative, so that `origin + offset` needs one conditional subtraction to land on the
 /// periodic image (prefetching the row across the boundary is then exact, and no bounds check
-/// is needed). In 2D the plane offsets are 0: a redundant hint for the origin's line.
+/// is needed). Planes only count in 3D (``hasPlanes``).
 @usableFromInline struct PrefetchOffsets: Sendable {
     @usableFromInline let siteCount: Int
     @usableFromInline let rowUp: Int, rowDown: Int, twoRowsUp: Int, twoRowsDown: Int
     @usableFromInline let planeUp: Int, planeDown: Int
+    /// Whether the lattice has more than one plane (in 2D the plane offsets are 0).
+    @usableFromInline let hasPlanes: Bool
 
     init(shape: LatticeShape) {
         let n = shape.siteCount
@@ -21,6 +23,7 @@ import Lattice
         twoRowsDown = down(2 * shape.lx)
         planeUp = up(shape.lx * shape.ly)
         planeDown = down(shape.lx * shape.ly)
+        hasPlanes = shape.lz > 1
     }
 
     /// The site `offset` (one of the fields) away from `site`, wrapped into `0 ..< siteCount`.
