@@ -32,7 +32,8 @@ public struct LatticeShape: Sendable, Hashable {
         self.yDivisor = FastDivisor(ly)
     }
 
-    public var siteCount: Int { lx * ly * lz }
+    /// Wrapping products: `init` checked that they fit, and the event loop asks every event.
+    @inlinable public var siteCount: Int { lx &* ly &* lz }
 
     /// 1 (a line), 2 (a surface or a cross-section) or 3: the number of axes longer than one site.
     public var dimension: Int { [lx, ly, lz].filter { $0 > 1 }.count }
@@ -66,7 +67,7 @@ public struct LatticeShape: Sendable, Hashable {
     /// ``neighbors(of:)`` for a site whose coordinates are already known (no division).
     @inlinable @inline(__always)
     public func neighbors(of site: UInt32, at c: SiteCoordinates) -> Neighbors {
-        let plane = UInt32(truncatingIfNeeded: lx * ly)
+        let plane = UInt32(truncatingIfNeeded: lx &* ly)
         let rowLength = UInt32(truncatingIfNeeded: lx)
         var n = Neighbors()
         if lx > 1 {
