@@ -10,7 +10,7 @@ func randomBenchmarks() {
         for _ in benchmark.scaledIterations { sum += stream.uniform() }
         blackHole(sum)
     }
-    Benchmark("RNG mt19937 bulk uniform fill (C block + SIMD conversion)", configuration: .init(scalingFactor: .mega)) { benchmark in
+    Benchmark("RNG mt19937 bulk uniform fill (SIMD twister blocks + SIMD conversion)", configuration: .init(scalingFactor: .mega)) { benchmark in
         let stream = try RandomStream(seed: 1)
         var buffer = [Double](repeating: 0, count: 4096)
         var remaining = benchmark.scaledIterations.count
