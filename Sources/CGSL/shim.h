@@ -49,7 +49,7 @@ static inline void cgsl_fill_raw32(const gsl_rng *r, uint32_t *out, size_t n) {
 typedef struct { unsigned long mt[624]; int mti; } cgsl_mt_state;
 
 /// Whether `r` is one of GSL's Mersenne Twisters with the state layout above: its draw function is
-/// mt19937's and its state has that size. Only then may cgsl_mt_fill32 touch the state.
+/// mt19937's and its state has that size. Only then may TwisterBlocks (GSLRandom) touch the state.
 static inline int cgsl_has_mt_layout(const gsl_rng *r) {
     const gsl_rng_type *twister = cgsl_rng_type_named("mt19937");
     return twister != NULL && r->type->get == twister->get && r->type->size == sizeof(cgsl_mt_state);

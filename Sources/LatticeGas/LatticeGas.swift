@@ -52,6 +52,7 @@ public struct LatticeGas {
             preconditionFailure("cells hold a state outside 0..<\(stateCount): \(error)")
         }
     }
+
     /// The last hop carried out (origin, destination, direction 0…5 as in `Neighbors`).
     public var lastHop: Hop { recentHop }
 
