@@ -33,6 +33,28 @@ extension LithiumModel: KineticApplication {
         return c < 0 ? nil : Int(c)
     }
 
+    /// An event at a site rewrites the cells around it and re-classifies the events of its
+    /// neighbours and theirs (hop targets and support reach two sites out): the cells and the
+    /// rate-table entries (three events per site) of the rows and planes around the site are
+    /// requested at once, so their cache misses overlap.
+    public func prefetch(for event: UInt32, rates: RateClassTable) {
+        let site = Int(event / 3)
+        let ahead = definition.prefetchOffsets
+        prefetchSite(site, rates: rates)
+        for offset in [ahead.rowUp, ahead.rowDown, ahead.twoRowsUp, ahead.twoRowsDown] {
+            prefetchSite(ahead.site(site, plus: offset), rates: rates)
+        }
+        if ahead.hasPlanes {
+            for offset in [ahead.planeUp, ahead.planeDown] { prefetchSite(ahead.site(site, plus: offset), rates: rates) }
+        }
+    }
+
+    @inline(__always) private func prefetchSite(_ site: Int, rates: RateClassTable) {
+        cells.prefetch(site)
+        rates.prefetch(site &* 3)
+        rates.prefetch(site &* 3 &+ 2)
+    }
+
     /// The support rule of hops: a site with neighbour key `key` touches a solid besides the
     /// mover (two solid neighbours, the mover included), so Li may hop onto it if it is empty.
     @inline(__always) func supportsHop(_ key: Int, _ solidCount: [UInt8]) -> Bool { solidCount[key] >= 2 }

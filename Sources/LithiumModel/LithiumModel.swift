@@ -60,7 +60,8 @@ public struct LithiumModel {
         let classes = EventClasses(parameters: parameters, constants: constants, coordinations: shape.coordinationNumbers)
         let catalog: RateCatalog
         do { catalog = try classes.catalog() } catch { throw .impossible("rate classes: \(error)") }
-        definition = ModelDefinition(parameters: parameters, constants: constants, classes: classes, rateCatalog: catalog)
+        definition = ModelDefinition(
+            parameters: parameters, constants: constants, classes: classes, rateCatalog: catalog, shape: shape)
         self.control = control
         tracksConnectivity = parameters.tracksConnectivity
         for (kind, count) in sites.populations().enumerated() { kindTally[kind] = count }
@@ -131,11 +132,14 @@ final class ModelDefinition: Sendable {
     let constants: RateConstants
     let classes: EventClasses
     let rateCatalog: RateCatalog
+    let prefetchOffsets: PrefetchOffsets
 
-    init(parameters: ModelParameters, constants: RateConstants, classes: EventClasses, rateCatalog: RateCatalog) {
+    init(parameters: ModelParameters, constants: RateConstants, classes: EventClasses, rateCatalog: RateCatalog,
+         shape: LatticeShape) {
         self.parameters = parameters
         self.constants = constants
         self.classes = classes
         self.rateCatalog = rateCatalog
+        self.prefetchOffsets = PrefetchOffsets(shape: shape)
     }
 }
