@@ -25,6 +25,15 @@ public struct PrefetchOffsets: Sendable {
         hasPlanes = shape.lz > 1
     }
 
+    /// Calls `body` with every site the offsets reach from `site` (rows ±1, ±2; planes ±1 in 3D),
+    /// wrapped into range: the other lines an application's prefetch hint requests.
+    @inlinable @inline(__always) public func forEachSite(around site: Int, _ body: (Int) -> Void) {
+        for offset in [rowUp, rowDown, twoRowsUp, twoRowsDown] { body(self.site(site, plus: offset)) }
+        if hasPlanes {
+            for offset in [planeUp, planeDown] { body(self.site(site, plus: offset)) }
+        }
+    }
+
     /// The site `offset` (one of the fields) away from `site`, wrapped into `0 ..< siteCount`.
     @inlinable @inline(__always) public func site(_ site: Int, plus offset: Int) -> Int {
         let target = site &+ offset

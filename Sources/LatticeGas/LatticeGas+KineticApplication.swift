@@ -23,20 +23,10 @@ extension LatticeGas: KineticApplication {
     /// 1.24× at 1024² and 1.11× at 256², adding rows ±2 another 1.11× at 1024²; no change at 64².
     @inlinable @inline(__always)
     public func prefetch(for event: UInt32, rates: RateClassTable) {
-        let site = Int(event)
-        let ahead = prefetchOffsets
-        rates.prefetch(site)
-        for offset in [ahead.rowUp, ahead.rowDown, ahead.twoRowsUp, ahead.twoRowsDown] {
-            let target = ahead.site(site, plus: offset)
-            cells.prefetch(target)
-            rates.prefetch(target)
-        }
-        if ahead.hasPlanes {
-            for offset in [ahead.planeUp, ahead.planeDown] {
-                let target = ahead.site(site, plus: offset)
-                cells.prefetch(target)
-                rates.prefetch(target)
-            }
+        rates.prefetch(Int(event))  // its own cell is read at once anyway
+        prefetchOffsets.forEachSite(around: Int(event)) { site in
+            cells.prefetch(site)
+            rates.prefetch(site)
         }
     }
 

@@ -39,14 +39,8 @@ extension LithiumModel: KineticApplication {
     /// requested at once, so their cache misses overlap.
     public func prefetch(for event: UInt32, rates: RateClassTable) {
         let site = Int(event / 3)
-        let ahead = definition.prefetchOffsets
         prefetchSite(site, rates: rates)
-        for offset in [ahead.rowUp, ahead.rowDown, ahead.twoRowsUp, ahead.twoRowsDown] {
-            prefetchSite(ahead.site(site, plus: offset), rates: rates)
-        }
-        if ahead.hasPlanes {
-            for offset in [ahead.planeUp, ahead.planeDown] { prefetchSite(ahead.site(site, plus: offset), rates: rates) }
-        }
+        definition.prefetchOffsets.forEachSite(around: site) { prefetchSite($0, rates: rates) }
     }
 
     @inline(__always) private func prefetchSite(_ site: Int, rates: RateClassTable) {
