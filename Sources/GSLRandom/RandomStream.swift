@@ -19,7 +19,7 @@ public final class RandomStream {
         guard let rng = gsl_rng_alloc(type) else { throw .allocationFailed(name: generator) }
         self.rng = rng
         self.generatorName = generator
-        self.usesTwisterBlocks = cgsl_has_mt_layout(rng) != 0 && MemoryLayout<CUnsignedLong>.size == 8
+        self.usesTwisterBlocks = Self.hasTwisterLayout(rng)
         gsl_rng_set(rng, UInt(seed))
     }
 
@@ -34,10 +34,16 @@ public final class RandomStream {
     init(adopting rng: UnsafeMutablePointer<gsl_rng>, name: String) {
         self.rng = rng
         self.generatorName = name
-        self.usesTwisterBlocks = cgsl_has_mt_layout(rng) != 0 && MemoryLayout<CUnsignedLong>.size == 8
+        self.usesTwisterBlocks = Self.hasTwisterLayout(rng)
     }
 
     deinit { gsl_rng_free(rng) }
+
+    /// Whether `rng` keeps GSL's Mersenne Twister state in the layout ``TwisterBlocks`` reads
+    /// (64-bit `unsigned long` words).
+    static func hasTwisterLayout(_ rng: UnsafeMutablePointer<gsl_rng>) -> Bool {
+        cgsl_has_mt_layout(rng) != 0 && MemoryLayout<CUnsignedLong>.size == 8
+    }
 
     /// Smallest and largest raw output of `next()`.
     public var rawRange: ClosedRange<UInt> { gsl_rng_min(rng)...gsl_rng_max(rng) }
