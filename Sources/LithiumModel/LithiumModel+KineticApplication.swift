@@ -68,14 +68,8 @@ extension LithiumModel: KineticApplication {
         return list
     }
 
-    /// How many hop targets `site` has, counted afresh (``hopTargets(of:)`` without the list):
-    /// what a Li cell's hop-target bits must equal.
-    func hopTargetCount(of site: UInt32) -> Int {
-        let solidCount = classes.solidCount
-        var count = 0
-        for neighbor in sites.shape.neighbors(of: site) where isHopTarget(cells[Int(neighbor)], solidCount) { count &+= 1 }
-        return count
-    }
+    /// How many hop targets `site` has, counted afresh: what a Li cell's hop-target bits must equal.
+    func hopTargetCount(of site: UInt32) -> Int { hopTargets(of: site).count }
 
     /// Neighbours of `site` of the given kind.
     @inline(__always) func neighbors(of site: UInt32, ofKind wanted: UInt8) -> TargetList {

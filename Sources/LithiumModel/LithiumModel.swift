@@ -80,9 +80,9 @@ public struct LithiumModel {
 
     /// Stores every Li site's hop-target count in its cell (start-up, checkpoint restore).
     mutating func countHopTargets() {
-        for site in 0..<UInt32(shape.siteCount) where kind(cells[Int(site)]) == SiteKind.lithium {
-            let count = UInt32(hopTargetCount(of: site)) << 28
-            cells.mutablePointer()[Int(site)] |= count
+        let words = cells.mutablePointer()
+        for site in 0..<UInt32(shape.siteCount) where kind(words[Int(site)]) == SiteKind.lithium {
+            words[Int(site)] |= UInt32(hopTargetCount(of: site)) << 28
         }
     }
 
