@@ -65,7 +65,7 @@ let package = Package(
         ),
         .target(
             name: "Analysis",
-            dependencies: ["Lattice", .product(name: "RealModule", package: "swift-numerics")],
+            dependencies: ["CGSL", "Lattice", .product(name: "RealModule", package: "swift-numerics")],
             exclude: ["README.md"],
             swiftSettings: strict
         ),
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "KineticsTests", dependencies: ["Kinetics", "GSLRandom", "Analysis"], swiftSettings: strict),
         .testTarget(
             name: "LithiumModelTests",
-            dependencies: ["LithiumModel", "Lattice", "Kinetics", "GSLRandom"],
+            dependencies: ["LithiumModel", "Lattice", "Kinetics", "GSLRandom", "Analysis"],
             swiftSettings: strict
         ),
         .testTarget(

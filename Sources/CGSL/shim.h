@@ -1,4 +1,4 @@
-// CGSL — the GNU Scientific Library's random-number API for Swift.
+// CGSL — the GNU Scientific Library's random numbers and distribution functions for Swift.
 //
 // Swift 6 strict concurrency rejects GSL's exported generator-type pointers
 // (gsl_rng_mt19937, …) because they are global mutable variables. These helpers
@@ -10,6 +10,7 @@
 #include <string.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_version.h>
 
