@@ -45,7 +45,9 @@ struct EventClasses: Sendable {
             }
             bindingIndex[key] = UInt16(bindingOf[b]!)
             let bIn = k.alloyBindingBase + Double(n.lithium) * (p.effectiveAlloyBondEnergy - p.substrate.lithiumBondEnergy)
-            if n.conductors > 0 { reduction[key] = classFor(.reduction, rate: k.k0) }
+            // The new atom must touch the electrolyte, as its oxidation (the reverse) requires: no
+            // reduction fills a sealed one-site pocket.
+            if n.conductors > 0 && n.empty > 0 { reduction[key] = classFor(.reduction, rate: k.k0) }
             if n.lithium > 0 { sei[key] = classFor(.seiFormation, rate: k.seiRate) }
             if n.empty > 0 { oxidation[key] = classFor(.oxidation, rate: k.oxidation(binding: b)) }
             if n.substrate > 0 && p.substrate.lithiophilic {

@@ -44,16 +44,25 @@ import Testing
         var engine = try Self.engine(model, seed: 5)
         engine.application.control.mode = .potentiostatic(overpotential: -0.3)
         engine.application.didPerform(rates: engine.rates)
-        while engine.application.oxidations == 0 {  // until the connected anchor atom is gone
-            let dead = Set(cluster.filter { engine.application.isDeadLithium($0) })
-            let oxidations = engine.application.oxidations
+        // Strip until every connected Li atom is gone, checking each event: the dead cluster is
+        // never oxidised, however long the strip runs.
+        let witness = EventWitness(shape: shape)
+        var oxidised = 0
+        while engine.application.connectedLithiumSites > 0 || oxidised == 0 {
+            let before = engine.application.grid.states
+            let dead = Set(cluster.filter { engine.application.isDeadLithium($0) }.map(Int.init))
             guard engine.step() == nil else { break }
-            if engine.application.oxidations > oxidations {
-                #expect(dead.allSatisfy { engine.application.grid[$0] == SiteKind.lithium }, "a dead site was oxidised")
+            guard let event = witness.event(from: before, to: engine.application.grid.states) else {
+                Issue.record("an event the model does not have"); break
             }
+            if event.0 == .oxidation { oxidised += 1 }
+            #expect(witness.violations(of: event, kinds: before, dead: dead.contains).isEmpty)
         }
-        #expect(engine.application.oxidations > 0)
+        #expect(oxidised >= 1, "the anchor was oxidised")
+        #expect(engine.application.connectedLithiumSites == 0)
         #expect(cluster.allSatisfy { engine.application.grid[$0] == SiteKind.lithium && engine.application.isDeadLithium($0) })
+        // Nothing connected is left to oxidise: the anodic rate table holds no oxidation at all.
+        #expect(engine.rates.totalRate(ofType: EventType.oxidation.rawValue) == 0)
 
         engine.application.control.mode = .potentiostatic(overpotential: 0.15)
         engine.application.didPerform(rates: engine.rates)
@@ -83,9 +92,20 @@ import Testing
     /// Further seeds run (up to four) until the sequences have both cut Li off and revived it.
     @Test(arguments: cases)
     func incrementalEqualsFloodFillAfterEveryEvent(_ item: Case) throws {
+        try Self.checkSequences(item, searchBudget: nil)
+    }
+
+    /// The same sequences with a search budget of two sites, so that every removal that needs a
+    /// search hands over to the full bit-parallel flood fill: the fall-back in every geometry.
+    @Test(arguments: cases)
+    func fallbackFloodFillAfterEveryEvent(_ item: Case) throws {
+        try Self.checkSequences(item, searchBudget: 2)
+    }
+
+    static func checkSequences(_ item: Case, searchBudget: Int?) throws {
         var mostDead = 0, revivals = 0
         for seed in UInt64(9)..<13 where mostDead == 0 || revivals == 0 {
-            let (dead, revived) = try Self.platingStrippingSequence(item, seed: seed)
+            let (dead, revived) = try Self.platingStrippingSequence(item, seed: seed, searchBudget: searchBudget)
             mostDead = max(mostDead, dead)
             revivals += revived
         }
@@ -93,17 +113,22 @@ import Testing
         #expect(revivals > 0, "no dead Li was ever reconnected")
     }
 
-    /// Alternating ±0.3 V rounds on `item`, checking the dead flags after every event; returns the
-    /// most dead sites at once and how many events revived dead Li.
-    static func platingStrippingSequence(_ item: Case, seed: UInt64) throws -> (mostDead: Int, revivals: Int) {
+    /// Alternating ±0.3 V rounds on `item`, checking after every event the dead flags against a
+    /// flood fill, every cell and rate class against a rebuild, and the event itself against the
+    /// dead-Li rules; returns the most dead sites at once and how many events revived dead Li.
+    static func platingStrippingSequence(_ item: Case, seed: UInt64, searchBudget: Int? = nil) throws
+        -> (mostDead: Int, revivals: Int)
+    {
         let shape = try LatticeShape(lx: item.lx, ly: item.ly, lz: item.lz)
-        let model = try Self.model(item.substrate, shape, film: item.film) {
+        var model = try Self.model(item.substrate, shape, film: item.film) {
             $0.lithiumDiffusivity = 1e-14
             $0.lithiumBondEnergy = 0.0
             $0.seiExchangeCurrentDensity = 0.02
             $0.substrate.alloyDiffusivity = 1e-13
         }
+        if let searchBudget { model.searchBudget = searchBudget }
         var engine = try Self.engine(model, seed: seed)
+        let witness = EventWitness(shape: shape)
         var mostDead = 0, revivals = 0
         let area = item.lx * item.ly
         for round in 0..<(6000 / (7 * area / 2)) {
@@ -112,11 +137,16 @@ import Testing
             engine.application.didPerform(rates: engine.rates)
             for _ in 0..<(plating ? 4 * area : 3 * area) {
                 let dead = engine.application.deadSites
+                let before = engine.application.grid.states
+                let deadBefore = Set((0..<shape.siteCount).filter { engine.application.isDeadLithium(UInt32($0)) })
                 guard engine.step() == nil else { break }
                 if engine.application.deadSites < dead && engine.application.reductions > 0 { revivals += 1 }
                 mostDead = max(mostDead, engine.application.deadSites)
+                let event = witness.event(from: before, to: engine.application.grid.states)
                 let errors = engine.application.connectivityErrors()
                     + engine.application.staleCells().prefix(3).map { "stale cell \($0)" }
+                    + engine.inconsistencies().prefix(3)
+                    + (event.map { witness.violations(of: $0, kinds: before, dead: deadBefore.contains) } ?? ["unknown event"])
                 #expect(errors.isEmpty, "seed \(seed) round \(round) event \(engine.clock.events): \(errors.prefix(3))")
                 if !errors.isEmpty { return (mostDead, revivals) }
             }
