@@ -51,12 +51,6 @@ public struct ElectrochemicalControl: Sendable, Equatable {
         rates.setTypeFactor(oxidation, to: exp(-(1 - k.alpha) * k.f * overpotential))
         rates.setTypeFactor(sei, to: exp(k.seiAlpha * k.f * overpotential))
     }
-
-    /// η with n·e^{αfη} − s·e^{−(1−α)fη} = current and no side reaction (see ``Currents``).
-    public static func solve(current: Double, reduction n: Double, oxidation s: Double,
-                             alpha: Double, f: Double) -> (eta: Double, starved: Bool) {
-        Currents(reduction: n, oxidation: s, sideReaction: 0, alpha: alpha, sideAlpha: alpha, f: f).solve(net: current)
-    }
 }
 
 /// The faradaic currents as functions of η, in events per second: reduction N·e^{αfη}, the
@@ -65,6 +59,11 @@ public struct ElectrochemicalControl: Sendable, Equatable {
 public struct Currents: Sendable {
     public var reduction: Double, oxidation: Double, sideReaction: Double
     public var alpha: Double, sideAlpha: Double, f: Double
+
+    public init(reduction: Double, oxidation: Double, sideReaction: Double, alpha: Double, sideAlpha: Double, f: Double) {
+        (self.reduction, self.oxidation, self.sideReaction) = (reduction, oxidation, sideReaction)
+        (self.alpha, self.sideAlpha, self.f) = (alpha, sideAlpha, f)
+    }
 
     /// Net cathodic rate at η: reduction + side reaction − oxidation. Increasing in η.
     public func net(at eta: Double) -> Double {

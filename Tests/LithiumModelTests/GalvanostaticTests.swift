@@ -1,0 +1,112 @@
+import Foundation
+import GSLRandom
+import Kinetics
+import Lattice
+import LithiumModel
+import Testing
+
+/// Galvanostatic control: the η the solver returns against a root found independently in
+/// extended precision (closed forms for α = ½ with α_SEI ∈ {0, ½}, Newton otherwise), for
+/// plating, stripping and rest; the 5 V cap and starvation; and runs that carry the applied
+/// current: net faradaic events = I·t within the counting noise.
+@Suite struct GalvanostaticTests {
+    /// Net cathodic rate N·e^{αfη} + Q·e^{α_s fη} − S·e^{−(1−α)fη} in 80-bit precision.
+    static func net(_ c: Currents, _ eta: Float80) -> Float80 {
+        let f = Float80(c.f)
+        return Float80(c.reduction) * exp(Float80(c.alpha) * f * eta)
+            + Float80(c.sideReaction) * exp(Float80(c.sideAlpha) * f * eta)
+            - Float80(c.oxidation) * exp(-(1 - Float80(c.alpha)) * f * eta)
+    }
+
+    /// The root by bisection on [−5, 5] V in 80-bit precision (200 halvings: to the last bit).
+    static func referenceRoot(_ c: Currents, current: Double) -> Float80 {
+        var (low, high): (Float80, Float80) = (-5, 5)
+        for _ in 0..<200 {
+            let mid = (low + high) / 2
+            if net(c, mid) > Float80(current) { high = mid } else { low = mid }
+        }
+        return (low + high) / 2
+    }
+
+    struct Case: Sendable, CustomStringConvertible {
+        let n: Double, q: Double, s: Double, alpha: Double, sideAlpha: Double, current: Double
+        var description: String { "N=\(n) Q=\(q) S=\(s) α=\(alpha) α_s=\(sideAlpha) I=\(current)" }
+    }
+
+    static let cases: [Case] = {
+        var list: [Case] = []
+        for (alpha, sideAlpha) in [(0.5, 0.5), (0.5, 0.0), (0.3, 0.5), (0.7, 0.2), (0.5, 0.35)] {
+            for (n, q, s, current) in [
+                (100.0, 0.0, 5.0, 70.0), (100.0, 3.0, 5.0, 70.0),  // plating, without and with SEI
+                (1.0, 0.5, 1e6, 3.0), (50.0, 2.0, 0.0, 10.0),  // strongly anodic state; nothing to oxidise
+                (10.0, 0.1, 1e-3, 1e4),  // far cathodic
+                (40.0, 1.0, 900.0, -300.0), (1e6, 0.0, 1.0, -1e6 + 10),  // stripping, the second near cancellation
+                (30.0, 2.0, 45.0, 0.0),  // rest (open circuit)
+            ] {
+                list.append(Case(n: n, q: q, s: s, alpha: alpha, sideAlpha: sideAlpha, current: current))
+            }
+        }
+        return list
+    }()
+
+    @Test(arguments: cases)
+    func overpotentialEqualsAnIndependentRoot(_ item: Case) {
+        let f = 1 / 0.025_69
+        let c = Currents(reduction: item.n, oxidation: item.s, sideReaction: item.q, alpha: item.alpha,
+                         sideAlpha: item.sideAlpha, f: f)
+        let (eta, starved) = c.solve(net: item.current)
+        let reference = Self.referenceRoot(c, current: item.current)
+        #expect(!starved)
+        // 10⁻¹¹ kT/e: e^{fη} to 10⁻¹¹, a few hundred ulps of the terms that cancel at the root.
+        #expect(abs(Float80(eta) - reference) < 1e-11 / Float80(f), "η = \(eta), reference \(reference)")
+    }
+
+    @Test func capAndStarvation() {
+        let f = 1 / 0.025_69
+        // Plating with no reduction site: starved, η at the +5 V cap.
+        var (eta, starved) = Currents(reduction: 0, oxidation: 3, sideReaction: 0, alpha: 0.5, sideAlpha: 0.5, f: f)
+            .solve(net: 5)
+        #expect(starved && eta == 5)
+        // Stripping with nothing to oxidise: starved at −5 V.
+        (eta, starved) = Currents(reduction: 2, oxidation: 0, sideReaction: 0, alpha: 0.5, sideAlpha: 0.5, f: f).solve(net: -1)
+        #expect(starved && eta == -5)
+        // A current beyond what +5 V can carry: capped and starved; one just within it: neither.
+        let c = Currents(reduction: 1e-30, oxidation: 1, sideReaction: 0, alpha: 0.5, sideAlpha: 0.5, f: f)
+        let atCap = c.net(at: 5)
+        (eta, starved) = c.solve(net: 2 * atCap)
+        #expect(starved && eta == 5)
+        (eta, starved) = c.solve(net: atCap / 2)
+        #expect(!starved && eta < 5 && abs(c.net(at: eta) / (atCap / 2) - 1) < 1e-9)
+        // Rest with nothing to oxidise and no current: the lowest potential, and that is no starvation.
+        (eta, starved) = Currents(reduction: 2, oxidation: 0, sideReaction: 0, alpha: 0.5, sideAlpha: 0.5, f: f).solve(net: 0)
+        #expect(!starved && eta == -5)
+    }
+
+    /// Net faradaic events − I·t is a martingale whose variance is the expected number of faradaic
+    /// events, so |net − I·t| < 5·√(gross) (I from j with CODATA constants and ℓ³/Ω = 370 atoms).
+    /// Stripping and rest start from a 4-layer film.
+    @Test(arguments: [(1.0, 0.0, 0.5), (2.0, 0.1, 0.0), (2.0, 0.1, 0.5), (-1.5, 0.0, 0.5), (-1.0, 0.05, 0.0), (0.0, 0.0, 0.5)])
+    func runsCarryTheAppliedCurrent(currentDensity j: Double, seiCurrent: Double, seiAlpha: Double) throws {
+        var p = try ModelParameters(substrateNamed: "Cu")
+        p.substrateLayers = 1
+        p.seiExchangeCurrentDensity = seiCurrent
+        p.seiTransferCoefficient = seiAlpha
+        let shape = try LatticeShape(lx: 16, ly: 16, lz: 10)
+        let eventsPerSecond = j * 1e-3 * 256 * 4e-14 / (1.602_176_634e-19 * 370)
+        let kinds = try LithiumModel.initialKinds(shape: shape, substrateLayers: 1, lithiumLayers: j <= 0 ? 4 : 0)
+        let model = try LithiumModel(shape: shape, parameters: p, kinds: kinds,
+                                     control: ElectrochemicalControl(mode: .galvanostatic(eventsPerSecond: eventsPerSecond)))
+        var engine = KineticEngine(application: model, random: UniformBuffer(stream: try RandomStream(masterSeed: 31, replica: 0)))
+        engine.application.didPerform(rates: engine.rates)
+        let duration = j < 0 ? 600 / -eventsPerSecond : 4.0  // strip ~60 % of the film; plate ≤ 5.4 monolayers
+        _ = engine.run(.time(duration))
+        let m = engine.application
+        let net = m.lithiumSites + m.alloySites + m.seiSites - kinds.filter { $0 == SiteKind.lithium }.count
+        let gross = m.reductions + m.oxidations + m.seiFormations
+        #expect(!m.control.starved)
+        #expect(gross > 500)
+        #expect(abs(Double(net) - eventsPerSecond * duration) < 5 * Double(gross).squareRoot(),
+                "net \(net) vs I·t = \(eventsPerSecond * duration) (gross \(gross))")
+        if seiCurrent > 0 { #expect(m.seiFormations > 0) }
+    }
+}
