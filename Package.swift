@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LiKMCCommandsTests",
-            dependencies: ["LiKMCCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["LiKMCCommands", "GSLRandom", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         .testTarget(

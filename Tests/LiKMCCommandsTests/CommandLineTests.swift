@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GSLRandom
 import LiKMCCommands
 import Testing
 
@@ -59,8 +60,19 @@ import Testing
         let path = directory.appendingPathComponent("state").path
         var save = try LiKMC.parseAsRoot(["rng", "--seed", "3", "--count", "2", "--save-state", path])
         try save.run()
-        var resume = try LiKMC.parseAsRoot(["rng", "--state", path, "--count", "2"])
+        // The saved state continues exactly where two draws from seed 3 left off …
+        let reference = try RandomStream(seed: 3)
+        _ = (reference.next(), reference.next())
+        let saved = try RandomStream(savedState: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect((0..<5).map { _ in saved.next() } == (0..<5).map { _ in reference.next() })
+        // … and a resumed command draws from there and saves where it stopped (seed 3, 2 + 5 + 3 draws).
+        let second = directory.appendingPathComponent("state2").path
+        var resume = try LiKMC.parseAsRoot(["rng", "--state", path, "--count", "5", "--save-state", second])
         try resume.run()
+        let after = try RandomStream(savedState: [UInt8](try Data(contentsOf: URL(fileURLWithPath: second))))
+        let fresh = try RandomStream(seed: 3)
+        for _ in 0..<7 { _ = fresh.next() }
+        #expect((0..<3).map { _ in after.next() } == (0..<3).map { _ in fresh.next() })
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         bytes[bytes.count / 2] ^= 0xFF
         try Data(bytes).write(to: URL(fileURLWithPath: path))

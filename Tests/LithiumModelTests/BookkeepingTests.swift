@@ -4,8 +4,9 @@ import Lattice
 import LithiumModel
 import Testing
 
-/// Incremental state (rate classes, neighbour keys, bit planes) equals a from-scratch rebuild
-/// after long random plating/stripping sequences, and Li is conserved exactly.
+/// Incremental state (rate classes, neighbour keys, bit planes, dead flags) equals a from-scratch
+/// rebuild after every event of long random plating/stripping sequences, and the model's event
+/// counters equal what the lattice shows happened (each event read off the site kinds).
 @Suite struct BookkeepingTests {
     struct Case: Sendable, CustomStringConvertible {
         let substrate: String, lx: Int, ly: Int, lz: Int, layers: Int, film: Int
@@ -38,30 +39,50 @@ import Testing
                                      control: ElectrochemicalControl(mode: .potentiostatic(overpotential: 0.1)))
         var engine = KineticEngine(application: model, random: UniformBuffer(stream: try RandomStream(masterSeed: 3, replica: 0)))
         engine.application.didPerform(rates: engine.rates)
-        let initialLithium = engine.application.lithiumSites + engine.application.alloySites
+        let initial = engine.application.grid.states
+        let witness = EventWitness(shape: shape)
+        var seen: [Witnessed: Int] = [:], faradaic = 0
         for round in 0..<24 {
             // Alternate plating and stripping potentials.
             let eta = round % 2 == 0 ? 0.12 : -0.12
             engine.application.control.mode = .potentiostatic(overpotential: eta)
             engine.application.didPerform(rates: engine.rates)
-            _ = engine.run(.events(engine.clock.events + 400))
-            #expect(engine.inconsistencies().isEmpty, "round \(round): \(engine.inconsistencies().prefix(3))")
-            #expect(engine.application.staleCells().isEmpty)
-            #expect(engine.application.grid.checkPlanes())
-            #expect(engine.application.connectivityErrors().isEmpty, "\(engine.application.connectivityErrors().prefix(3))")
-            let model = engine.application
-            #expect(model.lithiumSites + model.alloySites + model.seiSites == initialLithium + model.netFaradaicEvents)
-            #expect(model.netFaradaicEvents == model.reductions + model.seiFormations - model.oxidations)
-            #expect(model.population == model.grid.populations())
-        }
-        #expect(engine.application.reductions > 100 && engine.application.oxidations > 100)
-        let counts = engine.application.eventsByType
-        #expect(counts[EventType.hop.rawValue] > 20)
-        #expect(counts[EventType.seiFormation.rawValue] > 0)
-        if parameters.substrate.lithiophilic {
-            for type in [EventType.alloying, .dealloying, .alloyTransport] {
-                #expect(counts[type.rawValue] > 0, "no \(type.name) event: \(counts)")
+            for _ in 0..<400 {
+                let before = engine.application.grid.states
+                guard engine.step() == nil else { break }
+                let after = engine.application.grid.states
+                guard let event = witness.event(from: before, to: after) else {
+                    Issue.record("round \(round): a change that is no event of the model"); return
+                }
+                seen[event.0, default: 0] += 1
+                faradaic += event.0.faradaic
+                // The whole incremental state against a rebuild, after every event.
+                let problems = engine.inconsistencies().prefix(3) + engine.application.staleCells().prefix(3).map { "stale \($0)" }
+                    + engine.application.connectivityErrors().prefix(3)
+                #expect(problems.isEmpty, "round \(round) event \(engine.clock.events) (\(event.0)): \(problems)")
+                #expect(engine.application.grid.checkPlanes())
+                if !problems.isEmpty { return }
             }
         }
+        // The model's counters against what the lattice shows happened.
+        let final = engine.application
+        let count = { (kind: UInt8) in final.grid.states.filter { $0 == kind }.count }
+        let deposited = { (states: [UInt8]) in states.filter { $0 == SiteKind.lithium || $0 == SiteKind.alloy || $0 == SiteKind.sei }.count }
+        #expect(deposited(final.grid.states) - deposited(initial) == faradaic)
+        #expect(final.netFaradaicEvents == faradaic)
+        #expect(final.reductions == (seen[.reduction] ?? 0) + (seen[.reductionIntoM] ?? 0))
+        #expect(final.oxidations == (seen[.oxidation] ?? 0) + (seen[.oxidationOfLiM] ?? 0))
+        #expect(final.seiFormations == (seen[.seiFormation] ?? 0))
+        for type in EventType.allCases {
+            let witnessed = seen.filter { $0.key.type == type }.values.reduce(0, +)
+            #expect(final.eventsByType[type.rawValue] == witnessed, "\(type.name) counted \(final.eventsByType[type.rawValue]), seen \(witnessed)")
+        }
+        #expect(final.population == (0..<SiteKind.count).map { count(UInt8($0)) })
+        #expect(final.lithiumSites == count(SiteKind.lithium) && final.alloySites == count(SiteKind.alloy))
+        // Every event the substrate allows happened, each seen on the lattice.
+        let expected: [Witnessed] = parameters.substrate.lithiophilic
+            ? Witnessed.allCases : [.reduction, .oxidation, .seiFormation, .hop]
+        for kind in expected { #expect((seen[kind] ?? 0) > 0, "no \(kind.rawValue) in \(seen)") }
+        #expect((seen[.reduction] ?? 0) > 100 && (seen[.oxidation] ?? 0) > 100)
     }
 }

@@ -41,10 +41,12 @@ import Testing
             #expect(plated > 0 && stripped > 0)
             dead += int("dead_li0_atoms"); sei += int("sei_li_plus"); active += int("active_atoms")
             #expect(int("dead_li0_total_atoms") == dead && int("sei_li_plus_total") == sei && int("active_total_atoms") == active)
-            if case let .number(ce)? = cycle["coulombic_efficiency"] {
-                #expect(abs(ce - Double(stripped) / Double(plated)) < 1e-15)
-                lost += 1 - ce
+            guard case let .number(ce)? = cycle["coulombic_efficiency"] else {
+                Issue.record("a cycle without coulombic_efficiency: \(cycle)")
+                continue
             }
+            #expect(abs(ce - Double(stripped) / Double(plated)) < 1e-15)
+            lost += 1 - ce
         }
         #expect(sei > 0, "the SEI reaction ran")
         #expect(abs(result.coulombicEfficiency - (1 - lost / 3)) < 1e-12)

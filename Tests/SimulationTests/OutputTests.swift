@@ -29,9 +29,12 @@ import Testing
             #expect(header.split(separator: ",").contains(Substring(column)))
         }
         #expect(csv.split(separator: "\n").count > 5)
-        // Charge = e × net faradaic events, per area: the last row matches the model's count.
+        // Charge = e·(ℓ³/Ω = 370 atoms)·(Li sites deposited) per area (144 sites of (2 nm)²), in mC/cm²,
+        // with the sites counted in the final lattice (the run starts with none).
         let lastCharge = result.series.samples.last!.charge
-        let expected = Double(run.engine.application.netFaradaicEvents) * result.constants.chargePerEvent(surfaceSites: 144)
+        let deposited = run.engine.application.grid.states.filter { $0 == 1 || $0 == 3 || $0 == 4 }.count
+        let expected = Double(deposited) * 1.602_176_634e-19 * 370 * 1e3 / (144 * 4e-14)
+        #expect(deposited > 50)
         #expect(abs(lastCharge - expected) <= 1e-12 * expected)
     }
 
