@@ -95,8 +95,8 @@ MUTANTS = [
      "QuantileTests",
      "the old Wilson–Hilferty approximation"),
     ("M17", "Sources/Analysis/StudentT.swift",
-     "return gsl_cdf_tdist_Pinv(0.975, Double(nu))",
-     "return nu <= 30 ? gsl_cdf_tdist_Pinv(0.975, Double(nu)) : 1.959_963_985",
+     "return quantile(0.975, degreesOfFreedom: Double(nu))",
+     "return nu <= 30 ? quantile(0.975, degreesOfFreedom: Double(nu)) : 1.959_963_985",
      "QuantileTests",
      "Student t replaced by the normal quantile for ν > 30"),
     ("M18", "Sources/BinaryCoding/AtomicFile.swift",
@@ -135,6 +135,11 @@ MUTANTS = [
      "            case .tooLarge:\n                continue",
      "fallbackFloodFillAfterEveryEvent",
      "a search that outgrows its budget is taken as connected (no flood fill)"),
+    ("M25", "Sources/LithiumModel/RateConstants.swift",
+     "hopPrefactor = p.lithiumDiffusivity / siteArea",
+     "hopPrefactor = 1.5 * p.lithiumDiffusivity / siteArea",
+     "ScalingLawTests|RateOracleTests",
+     "terrace hop rate 1.5 × D/ℓ²"),
 ]
 
 

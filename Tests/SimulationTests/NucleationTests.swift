@@ -1,6 +1,7 @@
 import Analysis
 import LithiumModel
 import Simulation
+import Foundation
 import Testing
 
 /// The science the model exists for, checked with replicas and standard errors.
@@ -47,27 +48,33 @@ import Testing
         let standardError = (cu.variance / Double(cu.count) + au.variance / Double(au.count)).squareRoot()
         #expect(cu.mean > 5 * cu.standardError, "Cu: \(cu.mean) ± \(cu.standardError) mV")
         #expect(difference > 5 * standardError, "Cu − Au = \(difference) ± \(standardError) mV")
-        #expect(au.mean < 3 * au.standardError, "Au above its noise floor: \(au.mean) ± \(au.standardError) mV")
+        // Two-sided: Au's nucleation overpotential is zero within its error (t test, α = 10⁻³).
+        let t = au.mean / au.standardError
+        print("Au: η_nuc − noise floor = \(au.mean) ± \(au.standardError) mV; Cu: \(cu.mean) ± \(cu.standardError) mV")
+        #expect(abs(t) < StudentT.quantile(1 - 0.000_5, degreesOfFreedom: Double(au.count - 1)),
+                "Au: \(au.mean) ± \(au.standardError) mV is not zero")
     }
 
-    /// On Cu, a higher current gives a higher peak overpotential (the tip of the dip) and more
-    /// nuclei per area. (The excess of the peak over the plateau — the nucleation overpotential
-    /// as docs/MODEL.md defines it — comes out nearly independent of current in this model;
-    /// that finding is reported, not tested away: see docs/MODEL.md, "Known behaviour".)
-    @Test func higherCurrentMoreNucleiHigherPeakOverpotentialOnCu() throws {
-        var peaks: [SampleSummary] = [], densities: [SampleSummary] = []
+    /// On Cu, nuclei get denser with current: the fitted exponent of N ∝ j^χ (least squares over 8
+    /// replicas at each of 0.5, 2 and 8 mA/cm²) is positive by more than 3 standard errors.
+    /// Nucleation theory puts χ = i*/(i* + 2) in [1/3, 1) for any critical nucleus i*; the model's
+    /// χ ≈ 0.21 lies below that range, which docs/MODEL.md §10 reports rather than this test hides.
+    /// (The peak η rising with current follows from Butler–Volmer alone and is not tested.)
+    @Test func nucleusDensityRisesWithCurrentOnCu() throws {
+        var x: [Double] = [], y: [Double] = []
         for current in [0.5, 2.0, 8.0] {
-            let runs = try Self.results(Self.scenario(substrate: "Cu", current: current, monolayers: 1.0), replicas: 8)
-            peaks.append(SampleSummary(runs.map { $0.nucleationOverpotential + $0.plateauOverpotential }))
-            densities.append(SampleSummary(runs.map(\.nucleusDensity)))
+            for run in try Self.results(Self.scenario(substrate: "Cu", current: current, monolayers: 1.0), replicas: 8) {
+                x.append(log(current))
+                y.append(log(run.nucleusDensity))
+            }
         }
-        for i in 0..<2 {
-            let (a, b) = (peaks[i], peaks[i + 1])
-            let se = (a.variance / 8 + b.variance / 8).squareRoot()
-            #expect(b.mean - a.mean > 3 * se, "peak η \(a.mean) → \(b.mean) ± \(se)")
-            let (n, m) = (densities[i], densities[i + 1])
-            let seN = (n.variance / 8 + m.variance / 8).squareRoot()
-            #expect(m.mean - n.mean > 3 * seN, "N \(n.mean) → \(m.mean) ± \(seN)")
-        }
+        let n = Double(x.count)
+        let (mx, my) = (x.reduce(0, +) / n, y.reduce(0, +) / n)
+        let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
+        let slope = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) } / sxx
+        let residual = zip(x, y).reduce(0) { $0 + pow($1.1 - my - slope * ($1.0 - mx), 2) }
+        let error = (residual / (n - 2) / sxx).squareRoot()
+        print("nucleus density ∝ j^\(slope) ± \(error)")
+        #expect(slope > 3 * error, "χ = \(slope) ± \(error)")
     }
 }
