@@ -81,6 +81,8 @@ let package = Package(
         ),
         .executableTarget(name: "likmc", dependencies: ["LiKMCCommands"], swiftSettings: strict),
         .testTarget(name: "GSLRandomTests", dependencies: ["GSLRandom", "CGSL", "Analysis", .product(name: "RealModule", package: "swift-numerics")], swiftSettings: strict),
+        .testTarget(name: "BinaryCodingTests", dependencies: ["BinaryCoding", "GSLRandom"], swiftSettings: strict),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "CPNG", "GSLRandom"], swiftSettings: strict),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Lattice", "GSLRandom"], swiftSettings: strict),
         .testTarget(name: "LatticeTests", dependencies: ["Lattice", "GSLRandom"], swiftSettings: strict),
         .testTarget(name: "KineticsTests", dependencies: ["Kinetics", "GSLRandom", "Analysis"], swiftSettings: strict),

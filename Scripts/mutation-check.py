@@ -140,6 +140,11 @@ MUTANTS = [
      "hopPrefactor = 1.5 * p.lithiumDiffusivity / siteArea",
      "ScalingLawTests|RateOracleTests",
      "terrace hop rate 1.5 × D/ℓ²"),
+    ("M26", "Sources/LatticeGas/LatticeGas+KineticApplication.swift",
+     "        for d in 0..<Neighbors.directions {\n            let neighbor = around[d]",
+     "        for d in 0..<(Neighbors.directions - 1) {\n            let neighbor = around[d]",
+     "LatticeGasTests.BookkeepingTests",
+     "the lattice gas forgets the last neighbour (−z) when it updates keys"),
 ]
 
 
