@@ -145,6 +145,21 @@ MUTANTS = [
      "        for d in 0..<(Neighbors.directions - 1) {\n            let neighbor = around[d]",
      "LatticeGasTests.BookkeepingTests",
      "the lattice gas forgets the last neighbour (−z) when it updates keys"),
+    ("M27", "Sources/Output/JSONValue.swift",
+     'case "\\t": out += "\\\\t"',
+     'case "\\t": out += "\\t"',
+     "TextFormatTests",
+     "a tab written raw into a JSON string"),
+    ("M28", "Sources/Output/CSVTable.swift",
+     'return "\\(x)"',
+     'return "\\(Float(x))"',
+     "TextFormatTests",
+     "CSV numbers written in single precision (no longer read back bit for bit)"),
+    ("M29", "Sources/BinaryCoding/BinaryReader.swift",
+     "guard raw <= UInt64(limit) else {",
+     "guard raw <= UInt64(limit) || true else {",
+     "BinaryRoundTripTests",
+     "length limits of byte runs not enforced"),
 ]
 
 
