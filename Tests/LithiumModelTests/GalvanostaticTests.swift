@@ -82,8 +82,9 @@ import Testing
         #expect(!starved && eta == -5)
     }
 
-    /// Net faradaic events − I·t is a martingale whose variance is the expected number of faradaic
-    /// events, so |net − I·t| < 5·√(gross) (I from j with CODATA constants and ℓ³/Ω = 370 atoms).
+    /// The rate table carries I after every event, and net faradaic events − I·t is a martingale whose
+    /// variance is the expected number of faradaic events, so |net − I·t| < 5·√(gross) (I from j with
+    /// CODATA constants and ℓ³/Ω = 370 atoms).
     /// Stripping and rest start from a 4-layer film.
     @Test(arguments: [(1.0, 0.0, 0.5), (2.0, 0.1, 0.0), (2.0, 0.1, 0.5), (-1.5, 0.0, 0.5), (-1.0, 0.05, 0.0), (0.0, 0.0, 0.5)])
     func runsCarryTheAppliedCurrent(currentDensity j: Double, seiCurrent: Double, seiAlpha: Double) throws {
@@ -99,7 +100,16 @@ import Testing
         var engine = KineticEngine(application: model, random: UniformBuffer(stream: try RandomStream(masterSeed: 31, replica: 0)))
         engine.application.didPerform(rates: engine.rates)
         let duration = j < 0 ? 600 / -eventsPerSecond : 4.0  // strip ~60 % of the film; plate ≤ 5.4 monolayers
-        _ = engine.run(.time(duration))
+        // At every event the rate table itself carries I: reduction + SEI − oxidation summed over the
+        // classes with the factors the control applied (to rounding).
+        var worst = 0.0
+        while engine.step(timeLimit: duration) == nil {
+            let rates = engine.rates
+            let (red, ox) = (rates.totalRate(ofType: EventType.reduction.rawValue), rates.totalRate(ofType: EventType.oxidation.rawValue))
+            let sei = rates.totalRate(ofType: EventType.seiFormation.rawValue)
+            worst = max(worst, abs(red + sei - ox - eventsPerSecond) / (red + sei + ox))
+        }
+        #expect(worst < 1e-9, "the applied rates miss I by \(worst) of the gross rate")
         let m = engine.application
         let net = m.lithiumSites + m.alloySites + m.seiSites - kinds.filter { $0 == SiteKind.lithium }.count
         let gross = m.reductions + m.oxidations + m.seiFormations
