@@ -55,6 +55,12 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strict
         ),
+        .target(
+            name: "Complexions",
+            dependencies: ["Lattice", "Kinetics", "GSLRandom", "Analysis", .product(name: "RealModule", package: "swift-numerics")],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
         .target(name: "Output", dependencies: ["BinaryCoding", "CPNG"], exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "Simulation",
@@ -99,6 +105,11 @@ let package = Package(
         .testTarget(
             name: "LiKMCCommandsTests",
             dependencies: ["LiKMCCommands", "GSLRandom", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ComplexionsTests",
+            dependencies: ["Complexions", "Lattice", "Kinetics", "GSLRandom", "Analysis"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,0 +1,56 @@
+import Analysis
+
+/// The equilibrium composition profile of a sampled slab, with error bars (docs/MODEL.md §11).
+///
+/// The sweeps before the ``Equilibration`` truncation are dropped; the rest are cut into
+/// `batches` consecutive batches whose averages are treated as independent (batch means): the
+/// 95 % CIs are Student-t intervals over the batch values. Γ and h are computed per batch from
+/// that batch's mean profile, so their CIs carry the correlations between layers.
+///
+/// - bulk composition c_b: the mean M fraction of the lower half of the mobile layers;
+/// - surface excess Γ_M = Σ_{upper half} (c(z) − c_b) / ℓ², M atoms per nm²;
+/// - thickness h: ``SurfaceLayerThickness`` × ℓ, nm.
+public struct CompositionProfile: Sendable {
+    public let siteEdge: Double
+    public let equilibration: Equilibration
+    public let keptSweeps: Int
+    /// Per layer z (bottom first): mean M fraction and its batch-means summary.
+    public let layers: [SampleSummary]
+    public let bulkComposition: SampleSummary
+    public let surfaceExcess: SampleSummary
+    public let thickness: SampleSummary
+    public let energyPerSite: SampleSummary
+
+    public init(record: SweepRecord, frozenLayers: Int, siteEdge: Double, batches: Int = 16) {
+        let equilibration = Equilibration(all: [record.energies, record.surfaceSeries(frozenLayers: frozenLayers)])
+        self.siteEdge = siteEdge
+        self.equilibration = equilibration
+        let kept = record.count - equilibration.truncation
+        let batchCount = max(2, min(batches, kept))
+        let size = max(1, kept / batchCount)
+        let start = record.count - size * batchCount  // the remainder joins the discarded start
+        keptSweeps = size * batchCount
+        let layerCount = record.profiles.first?.count ?? 0
+        let bulkRange = frozenLayers..<(frozenLayers + max(1, (layerCount - frozenLayers) / 2))
+        let surfaceRange = bulkRange.upperBound..<layerCount
+        var layerValues = [[Double]](repeating: [], count: layerCount)
+        var bulk: [Double] = [], excess: [Double] = [], thickness: [Double] = [], energy: [Double] = []
+        for b in 0..<batchCount {
+            let range = (start + b * size)..<(start + (b + 1) * size)
+            var mean = [Double](repeating: 0, count: layerCount)
+            for t in range { for z in 0..<layerCount { mean[z] += record.profiles[t][z] } }
+            mean = mean.map { $0 / Double(size) }
+            for z in 0..<layerCount { layerValues[z].append(mean[z]) }
+            let cb = mean[bulkRange].reduce(0, +) / Double(bulkRange.count)
+            bulk.append(cb)
+            excess.append(mean[surfaceRange].reduce(0) { $0 + ($1 - cb) } / (siteEdge * siteEdge))
+            thickness.append(SurfaceLayerThickness.layers(mean) * siteEdge)
+            energy.append(record.energies[range].reduce(0, +) / Double(size))
+        }
+        layers = layerValues.map(SampleSummary.init)
+        bulkComposition = SampleSummary(bulk)
+        surfaceExcess = SampleSummary(excess)
+        self.thickness = SampleSummary(thickness)
+        energyPerSite = SampleSummary(energy)
+    }
+}
