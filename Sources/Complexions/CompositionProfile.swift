@@ -7,9 +7,15 @@ import Analysis
 /// 95 % CIs are Student-t intervals over the batch values. Γ and h are computed per batch from
 /// that batch's mean profile, so their CIs carry the correlations between layers.
 ///
-/// - bulk composition c_b: the mean M fraction of the lower half of the mobile layers;
+/// - bulk composition c_b: the mean M fraction of the lower half of the mobile layers, leaving out
+///   the two next to the bottom (a wall or the frozen layers perturbs them) when the half has
+///   more than four;
 /// - surface excess Γ_M = Σ_{upper half} (c(z) − c_b) / ℓ², M atoms per nm²;
-/// - thickness h: ``SurfaceLayerThickness`` × ℓ, nm.
+/// - thickness h = Γ_M·ℓ³/(1 − 2c_b), nm: the thickness of a slab of the coexisting M-rich phase
+///   (composition 1 − c_b by the lattice-gas symmetry) holding the same excess — the Gibbs
+///   equivalent thickness, linear in the profile and zero without segregation;
+/// - midpoint depth: ``SurfaceLayerThickness`` × ℓ, nm: where c(z) crosses ½ (a second, sharper
+///   reading of the same layer).
 public struct CompositionProfile: Sendable {
     public let siteEdge: Double
     public let equilibration: Equilibration
@@ -19,6 +25,7 @@ public struct CompositionProfile: Sendable {
     public let bulkComposition: SampleSummary
     public let surfaceExcess: SampleSummary
     public let thickness: SampleSummary
+    public let midpointDepth: SampleSummary
     public let energyPerSite: SampleSummary
 
     public init(record: SweepRecord, frozenLayers: Int, siteEdge: Double, batches: Int = 16) {
@@ -31,10 +38,11 @@ public struct CompositionProfile: Sendable {
         let start = record.count - size * batchCount  // the remainder joins the discarded start
         keptSweeps = size * batchCount
         let layerCount = record.profiles.first?.count ?? 0
-        let bulkRange = frozenLayers..<(frozenLayers + max(1, (layerCount - frozenLayers) / 2))
+        let half = max(1, (layerCount - frozenLayers) / 2)
+        let bulkRange = (frozenLayers + (half > 4 ? 2 : 0))..<(frozenLayers + half)
         let surfaceRange = bulkRange.upperBound..<layerCount
         var layerValues = [[Double]](repeating: [], count: layerCount)
-        var bulk: [Double] = [], excess: [Double] = [], thickness: [Double] = [], energy: [Double] = []
+        var bulk: [Double] = [], excess: [Double] = [], thickness: [Double] = [], midpoint: [Double] = [], energy: [Double] = []
         for b in 0..<batchCount {
             let range = (start + b * size)..<(start + (b + 1) * size)
             var mean = [Double](repeating: 0, count: layerCount)
@@ -43,14 +51,17 @@ public struct CompositionProfile: Sendable {
             for z in 0..<layerCount { layerValues[z].append(mean[z]) }
             let cb = mean[bulkRange].reduce(0, +) / Double(bulkRange.count)
             bulk.append(cb)
-            excess.append(mean[surfaceRange].reduce(0) { $0 + ($1 - cb) } / (siteEdge * siteEdge))
-            thickness.append(SurfaceLayerThickness.layers(mean) * siteEdge)
+            let gamma = mean[surfaceRange].reduce(0) { $0 + ($1 - cb) } / (siteEdge * siteEdge)
+            excess.append(gamma)
+            thickness.append(gamma * siteEdge * siteEdge * siteEdge / (1 - 2 * cb))
+            midpoint.append(SurfaceLayerThickness.layers(mean) * siteEdge)
             energy.append(record.energies[range].reduce(0, +) / Double(size))
         }
         layers = layerValues.map(SampleSummary.init)
         bulkComposition = SampleSummary(bulk)
         surfaceExcess = SampleSummary(excess)
         self.thickness = SampleSummary(thickness)
+        midpointDepth = SampleSummary(midpoint)
         energyPerSite = SampleSummary(energy)
     }
 }

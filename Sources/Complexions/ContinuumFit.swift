@@ -10,6 +10,10 @@ import RealModule
 /// and ΔG₀, by weighted least squares in h (weights 1/SE²): for each (λ, ΔG₀) on a grid Δγ has a
 /// closed form (the model is linear in ln(−Δγ) or in (−Δγ)^{1/3}). From h(Δμ) alone only these
 /// combinations are identifiable; the composition jump fixes the scale of ΔG_vol.
+///
+/// Φ(h) describes a film. Points thinner than ``filmThreshold(siteEdge:)`` (half a layer: the
+/// sub-monolayer adsorption regime, where the surface layer alone holds the excess) are outside
+/// its scope; callers leave them out with ``filmPoints(_:siteEdge:)``.
 public struct ContinuumFit: Sendable {
     public struct Point: Sendable, Equatable {
         public var chemicalPotentialDifference: Double
@@ -24,6 +28,14 @@ public struct ContinuumFit: Sendable {
         }
     }
 
+    /// h below which a point is adsorption, not a film: ℓ/2.
+    public static func filmThreshold(siteEdge: Double) -> Double { siteEdge / 2 }
+
+    /// The points in the film regime.
+    public static func filmPoints(_ points: [Point], siteEdge: Double) -> [Point] {
+        points.filter { $0.thickness >= filmThreshold(siteEdge: siteEdge) }
+    }
+
     public let model: ExcessGrandPotential
     /// ΔG₀, eV/nm³.
     public let volumeEnergyOffset: Double
@@ -33,6 +45,16 @@ public struct ContinuumFit: Sendable {
     /// h_fit − h_MC per point, nm.
     public let residuals: [Double]
     public let chiSquared: Double
+    /// The best χ² with ΔG₀ = 0 (a film that diverges at coexistence).
+    public let chiSquaredWithoutOffset: Double
+
+    /// Whether the data exclude a diverging film (complete wetting) at 95 %: the likelihood-ratio
+    /// test of ΔG₀ = 0, χ²(ΔG₀ = 0) − χ²(best) > 3.84 (one constraint). Otherwise h_EQ at
+    /// coexistence is reported as infinite.
+    public var staysFinite: Bool { chiSquaredWithoutOffset - chiSquared > 3.84 }
+
+    /// h_EQ at bulk coexistence as the data support it: finite only if ``staysFinite``.
+    public var coexistenceThickness: Double { staysFinite ? thicknessAtCoexistence : .infinity }
 
     public var degreesOfFreedom: Int { points.count - 3 }
 
@@ -70,6 +92,7 @@ public struct ContinuumFit: Sendable {
         let lengths = (0..<160).map { siteEdge * Double.pow(10, -1.5 + 3 * Double($0) / 159) }
         var best: (chi: Double, model: ExcessGrandPotential, offset: Double) =
             (.infinity, ExcessGrandPotential(family: family, deltaGamma: 0, decayLength: siteEdge), 0)
+        var withoutOffset = Double.infinity
         for offset in offsets {
             let g = drive.map { $0 + offset }
             for l in lengths {
@@ -80,6 +103,7 @@ public struct ContinuumFit: Sendable {
                     chi += r * r * weights[i]
                 }
                 if chi < best.chi { best = (chi, model, offset) }
+                if offset == 0 { withoutOffset = Swift.min(withoutOffset, chi) }
             }
         }
         model = best.model
@@ -88,6 +112,7 @@ public struct ContinuumFit: Sendable {
         self.siteEdge = siteEdge
         self.points = points
         chiSquared = best.chi
+        chiSquaredWithoutOffset = withoutOffset
         residuals = points.indices.map { Self.volumeEnergy(points[$0], offset: best.offset, coexistence: coexistence, siteEdge: siteEdge) }
             .enumerated().map { best.model.equilibriumThickness(volumeEnergy: $0.element) - points[$0.offset].thickness }
     }

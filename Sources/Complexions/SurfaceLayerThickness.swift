@@ -1,4 +1,4 @@
-/// The thickness h of the M-rich surface layer (docs/MODEL.md §11): the depth below the surface
+/// The midpoint depth of the M-rich surface layer (docs/MODEL.md §11): the depth below the surface
 /// plane at which the composition profile crosses the midpoint between the bulk composition c_b
 /// and that of the coexisting M-rich phase, 1 − c_b (the lattice-gas symmetry) — that is, c = ½.
 ///
