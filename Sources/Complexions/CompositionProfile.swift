@@ -38,9 +38,6 @@ public struct CompositionProfile: Sendable {
         let start = record.count - size * batchCount  // the remainder joins the discarded start
         keptSweeps = size * batchCount
         let layerCount = record.profiles.first?.count ?? 0
-        let half = max(1, (layerCount - frozenLayers) / 2)
-        let bulkRange = (frozenLayers + (half > 4 ? 2 : 0))..<(frozenLayers + half)
-        let surfaceRange = bulkRange.upperBound..<layerCount
         var layerValues = [[Double]](repeating: [], count: layerCount)
         var bulk: [Double] = [], excess: [Double] = [], thickness: [Double] = [], midpoint: [Double] = [], energy: [Double] = []
         for b in 0..<batchCount {
@@ -49,9 +46,8 @@ public struct CompositionProfile: Sendable {
             for t in range { for z in 0..<layerCount { mean[z] += record.profiles[t][z] } }
             mean = mean.map { $0 / Double(size) }
             for z in 0..<layerCount { layerValues[z].append(mean[z]) }
-            let cb = mean[bulkRange].reduce(0, +) / Double(bulkRange.count)
+            let (cb, gamma) = SurfaceExcess.of(mean, frozenLayers: frozenLayers, siteEdge: siteEdge)
             bulk.append(cb)
-            let gamma = mean[surfaceRange].reduce(0) { $0 + ($1 - cb) } / (siteEdge * siteEdge)
             excess.append(gamma)
             thickness.append(gamma * siteEdge * siteEdge * siteEdge / (1 - 2 * cb))
             midpoint.append(SurfaceLayerThickness.layers(mean) * siteEdge)
