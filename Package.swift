@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "Output", dependencies: ["BinaryCoding", "CPNG"], exclude: ["README.md"], swiftSettings: strict),
         .target(
             name: "Simulation",
-            dependencies: ["LithiumModel", "Analysis", "Output", "Kinetics", "Lattice", "GSLRandom", "BinaryCoding",
+            dependencies: ["LithiumModel", "Complexions", "Analysis", "Output", "Kinetics", "Lattice", "GSLRandom", "BinaryCoding",
                            .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"],
             swiftSettings: strict
@@ -79,7 +79,7 @@ let package = Package(
             name: "LiKMCCommands",
             dependencies: [
                 "GSLRandom", "Lattice", "Kinetics", "LatticeGas", "Analysis", "BinaryCoding", "LithiumModel",
-                "Simulation", "Output",
+                "Complexions", "Simulation", "Output",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"],

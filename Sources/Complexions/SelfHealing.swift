@@ -20,7 +20,7 @@ public struct SelfHealing: Sendable {
     public var lx = 10, ly = 10, lz = 24, layers = 22, frozenLayers = 0
     public var initialFraction = 0.05
     public var depositLayers = 3
-    public var sweeps = 4000
+    public var sweeps = 8000
     public var stripLayers = 2
     public var kmcEvents = 2_000_000
     public var samples = 200

@@ -33,17 +33,30 @@ struct EnsembleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (scenario, text) = try ScenarioLoader.load(file, overrides: overrides)
+        let segregation = try ScenarioLoader.kind(file, overrides: overrides) == .segregation
+            ? try SegregationOutput.load(file, overrides: overrides) : nil
+        let electrode = segregation == nil ? try ScenarioLoader.load(file, overrides: overrides) : nil
         let part = try shard.map { try Shard(parsing: $0) }
         let range = part?.replicas(of: replicas) ?? 0..<replicas
         guard !range.isEmpty else { throw CommandError("shard \(part!) of \(replicas) replicas is empty: use fewer shards") }
         let directory = try OutputDirectory(path: out, replace: force)
         let progress = ProgressLine(enabled: !quiet)
         let total = range.count
-        let summary = try EnsembleOutput.run(scenario, text: text, replicas: range, of: replicas, shard: part, threads: threads,
-                                             into: directory) {
-            progress.update(fraction: Double($0) / Double(total), detail: "\($0)/\(total) replicas")
+        let report: @Sendable (Int) -> Void = { progress.update(fraction: Double($0) / Double(total), detail: "\($0)/\(total) replicas") }
+        if let (scenario, text) = segregation {
+            let summary = try SegregationOutput.ensemble(scenario, text: text, replicas: range, of: replicas, shard: part,
+                                                         threads: threads, into: directory, progress: report)
+            progress.finish()
+            if let h = summary["surface_layer_thickness_nm"], let mean = h["mean"], let low = h["ci95_low"], let high = h["ci95_high"] {
+                print("\(scenario.name): \(total) replicas; surface layer thickness \(mean.rendered()) nm "
+                    + "(95 % CI \(low.rendered()) … \(high.rendered()))")
+            }
+            print("wrote " + SegregationOutput.ensembleFiles.map { directory.file($0) }.joined(separator: ", "))
+            return
         }
+        guard let (scenario, text) = electrode else { return }
+        let summary = try EnsembleOutput.run(scenario, text: text, replicas: range, of: replicas, shard: part, threads: threads,
+                                             into: directory, progress: report)
         progress.finish()
         if let eta = summary.json()["nucleation_overpotential_mV"], let mean = eta["mean"], let low = eta["ci95_low"],
            let high = eta["ci95_high"] {

@@ -20,7 +20,13 @@ struct Run: ParsableCommand {
     @OptionGroup var checkpoints: CheckpointOptions
 
     func run() throws {
-        let (scenario, text) = try ScenarioLoader.load(file, overrides: overrides + (seed.map { ["seed=\($0)"] } ?? []))
+        let allOverrides = overrides + (seed.map { ["seed=\($0)"] } ?? [])
+        if let file, try ScenarioLoader.kind(file, overrides: allOverrides) == .segregation {
+            let (scenario, text) = try SegregationOutput.load(file, overrides: allOverrides)
+            try SegregationOutput.run(scenario, text: text, into: try OutputDirectory(path: out, replace: force))
+            return
+        }
+        let (scenario, text) = try ScenarioLoader.load(file, overrides: allOverrides)
         let directory = try OutputDirectory(path: out, replace: force)
         try directory.checkWritable(RunOutput.files(cycling: scenario.cycling != nil))
         var simulation = try ElectrodeRun(scenario: scenario)
@@ -34,17 +40,29 @@ struct Run: ParsableCommand {
 enum ScenarioLoader {
     /// The scenario and its text after the overrides (what manifest.json records).
     static func load(_ path: String?, overrides: [String] = []) throws -> (Scenario, String) {
+        let effective = try text(path, overrides: overrides)
+        do { return (try Scenario.parse(yaml: effective), effective) } catch {
+            throw CommandError("\(path ?? "default scenario"): \(error)")
+        }
+    }
+
+    /// The scenario text after the overrides (the built-in default without a path).
+    static func text(_ path: String?, overrides: [String]) throws -> String {
         var text = Scenario.defaultYAML
         if let path {
             do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
                 throw CommandError("cannot read scenario '\(path)': \(error.localizedDescription)")
             }
         }
-        do {
-            let effective = try ScenarioOverrides.apply(overrides, to: text)
-            return (try Scenario.parse(yaml: effective), effective)
-        } catch {
+        do { return try ScenarioOverrides.apply(overrides, to: text) } catch {
             throw CommandError("\(path ?? "default scenario"): \(error)")
+        }
+    }
+
+    /// What kind of scenario `path` holds (after the overrides).
+    static func kind(_ path: String, overrides: [String]) throws -> ScenarioKind {
+        do { return try ScenarioKind.of(yaml: try text(path, overrides: overrides)) } catch let error as ScenarioError {
+            throw CommandError("\(path): \(error)")
         }
     }
 }

@@ -33,26 +33,38 @@ struct Sweep: ParsableCommand {
 
     func run() throws {
         let grid = try SweepGrid(assignments: assignments)
+        let segregation = try ScenarioLoader.kind(file, overrides: grid.overrides(0)) == .segregation
         // Every point is validated before anything runs.
-        let points = try (0..<grid.count).map { try ScenarioLoader.load(file, overrides: grid.overrides($0)) }
+        let points: [SweepPoint] = try (0..<grid.count).map { index in
+            segregation ? .segregation(try SegregationOutput.load(file, overrides: grid.overrides(index)))
+                : .electrode(try ScenarioLoader.load(file, overrides: grid.overrides(index)))
+        }
         let part = try shard.map { try Shard(parsing: $0) }
         let jobs = part?.replicas(of: grid.count * replicas) ?? 0..<(grid.count * replicas)
         let root = try OutputDirectory(path: out, replace: force)
         try root.checkWritable(["sweep.csv", "sweep.json"])
         let progress = ProgressLine(enabled: !quiet)
-        var summaries: [(Int, EnsembleSummary)] = []
-        for (index, (scenario, text)) in points.enumerated() {
+        var summaries: [(Int, [String], JSONValue)] = []
+        for (index, point) in points.enumerated() {
             let low = max(jobs.lowerBound, index * replicas) - index * replicas
             let high = min(jobs.upperBound, (index + 1) * replicas) - index * replicas
             guard low < high else { continue }  // this shard holds no replica of the point
             let range = low..<high
             let directory = try OutputDirectory(path: root.file(SweepGrid.directoryName(index)), replace: force)
-            let points = grid.count
-            let summary = try EnsembleOutput.run(scenario, text: text, replicas: range, of: replicas, shard: part,
-                                                 threads: threads, into: directory) { done in
-                progress.update(fraction: Double(index) / Double(points), detail: "point \(index + 1)/\(points), \(done) replicas")
+            let count = grid.count
+            let report: @Sendable (Int) -> Void = { done in
+                progress.update(fraction: Double(index) / Double(count), detail: "point \(index + 1)/\(count), \(done) replicas")
             }
-            summaries.append((index, summary))
+            switch point {
+            case let .electrode((scenario, text)):
+                let summary = try EnsembleOutput.run(scenario, text: text, replicas: range, of: replicas, shard: part,
+                                                     threads: threads, into: directory, progress: report)
+                summaries.append((index, summary.observableNames, summary.json()))
+            case let .segregation((scenario, text)):
+                let json = try SegregationOutput.ensemble(scenario, text: text, replicas: range, of: replicas, shard: part,
+                                                          threads: threads, into: directory, progress: report)
+                summaries.append((index, Self.observableNames(json), json))
+            }
         }
         progress.finish()
         try root.write(SweepTable.csv(grid: grid, summaries: summaries), to: "sweep.csv")
@@ -60,16 +72,32 @@ struct Sweep: ParsableCommand {
         print("\(summaries.count) of \(grid.count) points in \(out)" + (part.map { " (shard \($0))" } ?? "")
             + ": wrote sweep.csv, sweep.json and point-*/")
     }
+
+    /// A validated grid point of either kind of scenario, with its text.
+    enum SweepPoint {
+        case electrode((Scenario, String))
+        case segregation((SegregationScenario, String))
+    }
+
+    /// The observables of an ensemble summary.json: the keys whose values carry a mean.
+    static func observableNames(_ json: JSONValue) -> [String] {
+        guard case let .object(pairs) = json else { return [] }
+        return pairs.filter { $0.1["mean"] != nil }.map(\.0)
+    }
 }
 
 /// sweep.csv and sweep.json, written the same way by `sweep` and `merge`.
 enum SweepTable {
     static func csv(grid: SweepGrid, summaries: [(Int, EnsembleSummary)]) -> String {
-        let names = summaries.first?.1.observableNames ?? []
+        csv(grid: grid, summaries: summaries.map { ($0.0, $0.1.observableNames, $0.1.json()) })
+    }
+
+    /// sweep.csv from each point's observable names and summary.json, of any kind of scenario.
+    static func csv(grid: SweepGrid, summaries: [(Int, [String], JSONValue)]) -> String {
+        let names = summaries.first?.1 ?? []
         var lines = [(["point"] + grid.keys + names.flatMap { ["\($0)_mean", "\($0)_ci95_low", "\($0)_ci95_high"] })
             .joined(separator: ",")]
-        for (index, summary) in summaries.sorted(by: { $0.0 < $1.0 }) {
-            let json = summary.json()
+        for (index, _, json) in summaries.sorted(by: { $0.0 < $1.0 }) {
             var fields = [String(index)] + grid.point(index)
             for name in names {
                 for key in ["mean", "ci95_low", "ci95_high"] { fields.append(json[name]?[key]?.rendered() ?? "") }

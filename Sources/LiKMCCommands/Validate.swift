@@ -14,6 +14,13 @@ struct Validate: ParsableCommand {
     @Option(name: .customLong("set"), help: "Override a scenario key (repeatable).") var overrides: [String] = []
 
     func run() throws {
+        if try ScenarioLoader.kind(file, overrides: overrides) == .segregation {
+            let (s, _) = try SegregationOutput.load(file, overrides: overrides)
+            print("\(file): valid — segregation \(s.name), \(s.lx)×\(s.ly)×\(s.lz) sites, \(s.layers) solid layers, "
+                + "\(s.ensemble.rawValue), J = \(s.parameters.isingCoupling) eV, Δμ_coex = \(s.parameters.coexistenceChemicalPotential) eV, "
+                + "\(s.isotherm.count) isotherm points" + (s.selfHealing == nil ? "" : ", self-healing"))
+            return
+        }
         let (scenario, _) = try ScenarioLoader.load(file, overrides: overrides)
         let shape = try LatticeShape(lx: scenario.lx, ly: scenario.ly, lz: scenario.lz)
         try MemoryBudget.check(shape: shape, bytesPerSite: LithiumModel.bytesPerSite)

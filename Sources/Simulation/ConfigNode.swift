@@ -86,6 +86,25 @@ struct ConfigNode {
         return s
     }
 
+    /// A list of numbers (`[a, b, …]` or a block sequence), each in `allowed`, at least `minimumCount`.
+    mutating func doubles(_ key: String, _ allowed: ClosedRange<Double>, minimumCount: Int = 1) throws(ScenarioError) -> [Double] {
+        guard let node = node(key) else { throw ScenarioError(keyPath(key), "missing; expected a list of numbers in \(describe(allowed, false, false))") }
+        guard case let .sequence(items) = node else {
+            throw ScenarioError(keyPath(key), "expected a list of numbers, e.g. [-0.004, -0.002]")
+        }
+        var values: [Double] = []
+        for (i, item) in items.enumerated() {
+            guard let x = item.float ?? item.int.map(Double.init), x.isFinite, allowed.contains(x) else {
+                throw ScenarioError("\(keyPath(key))[\(i)]", "'\(item.string ?? "?")' is not a number in \(describe(allowed, false, false))")
+            }
+            values.append(x)
+        }
+        guard values.count >= minimumCount else {
+            throw ScenarioError(keyPath(key), "\(values.count) values; at least \(minimumCount) needed")
+        }
+        return values
+    }
+
     mutating func bool(_ key: String, default value: Bool) throws(ScenarioError) -> Bool {
         guard let node = node(key) else { return value }
         guard let b = node.bool else { throw ScenarioError(keyPath(key), "expected true or false") }

@@ -18,7 +18,7 @@ public struct Ensemble {
     /// Runs every replica with at most `threads` at a time; `progress` gets the number finished.
     public func run(threads: Int, progress: (@Sendable (Int) -> Void)? = nil) throws -> [RunResult] {
         let count = replicas.count
-        let slots = ResultSlots(count: count)
+        let slots = ResultSlots<RunResult>(count: count)
         let scenario = self.scenario, first = replicas.lowerBound
         let workers = max(1, min(threads, count))
         let next = Counter(), done = Counter()
@@ -40,19 +40,19 @@ public struct Ensemble {
 }
 
 /// One slot per replica, written once each from the worker that ran it.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<RunResult, any Error>?]
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Result<Value, any Error>?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func store(_ result: Result<RunResult, any Error>, at index: Int) {
+    func store(_ result: Result<Value, any Error>, at index: Int) {
         lock.lock()
         slots[index] = result
         lock.unlock()
     }
 
-    func results() throws -> [RunResult] { try slots.map { try $0!.get() } }
+    func results() throws -> [Value] { try slots.map { try $0!.get() } }
 }
 
 /// A thread-safe counter.

@@ -26,15 +26,7 @@ public struct EnsembleSummary {
     /// summary.json. With `includeTimings: false` the wall-clock dependent entries are left out,
     /// so that the file is identical for any thread count and any sharding.
     public func json(includeTimings: Bool = true) -> JSONValue {
-        var pairs: [(String, JSONValue)] = []
-        for name in table.names where includeTimings || name != "events_per_second" {
-            let s = SampleSummary(table.values(name).filter(\.isFinite))
-            let ci = s.confidenceInterval95
-            pairs.append((name, .object([
-                ("mean", .number(s.mean)), ("std", .number(s.standardDeviation)), ("stderr", .number(s.standardError)),
-                ("ci95_low", .number(ci.lowerBound)), ("ci95_high", .number(ci.upperBound)), ("n", .integer(s.count)),
-            ])))
-        }
+        var pairs = Self.statistics(of: table, includeTimings: includeTimings)
         pairs += [
             ("replicas", .integer(table.rows.count)),
             ("first_replica", .integer(table.rows.first?.replica ?? 0)),
@@ -44,6 +36,21 @@ public struct EnsembleSummary {
         ]
         if includeTimings { pairs.append(("wall_seconds_total", .number(wallSecondsTotal))) }
         return .object(pairs)
+    }
+
+    /// For every observable of `table`: mean, std, stderr, Student-t 95 % CI and n over the replicas
+    /// (non-finite values left out). Shared by every kind of scenario.
+    public static func statistics(of table: ReplicaTable, includeTimings: Bool) -> [(String, JSONValue)] {
+        var pairs: [(String, JSONValue)] = []
+        for name in table.names where includeTimings || !ReplicaTable.timingNames.contains(name) {
+            let s = SampleSummary(table.values(name).filter(\.isFinite))
+            let ci = s.confidenceInterval95
+            pairs.append((name, .object([
+                ("mean", .number(s.mean)), ("std", .number(s.standardDeviation)), ("stderr", .number(s.standardError)),
+                ("ci95_low", .number(ci.lowerBound)), ("ci95_high", .number(ci.upperBound)), ("n", .integer(s.count)),
+            ])))
+        }
+        return pairs
     }
 
     public func replicasCSV(includeTimings: Bool = true) -> String { table.csv(includeTimings: includeTimings) }

@@ -10,6 +10,9 @@ public struct ReplicaTable: Sendable, Equatable {
         public var values: [Double]
     }
 
+    /// Columns that depend on the wall clock, left out of comparable outputs.
+    public static let timingNames: Set<String> = ["events_per_second", "wall_seconds"]
+
     /// Observable names, in summary order.
     public let names: [String]
     public private(set) var rows: [Row]
@@ -45,7 +48,7 @@ public struct ReplicaTable: Sendable, Equatable {
 
     /// replicas.csv; without timings the wall-clock dependent column is left out.
     public func csv(includeTimings: Bool = true) -> String {
-        let kept = names.indices.filter { includeTimings || names[$0] != "events_per_second" }
+        let kept = names.indices.filter { includeTimings || !Self.timingNames.contains(names[$0]) }
         var table = CSVTable(columns: ["replica"] + kept.map { names[$0] })
         for row in rows { table.append([Double(row.replica)] + kept.map { row.values[$0] }) }
         return table.rendered()

@@ -20,10 +20,18 @@ public struct RunManifest: Sendable, Equatable {
 
     public init(command: String, scenarioYAML: String, scenario: Scenario, replicasTotal: Int, replicas: Range<Int>,
                 shard: Shard?, threads: Int, started: Date, wallSeconds: Double) {
+        self.init(command: command, scenarioYAML: scenarioYAML, scenarioName: scenario.name, seed: scenario.seed,
+                  replicasTotal: replicasTotal, replicas: replicas, shard: shard, threads: threads, started: started,
+                  wallSeconds: wallSeconds)
+    }
+
+    /// The manifest of a run of any kind of scenario, named by `scenarioName` with master seed `seed`.
+    public init(command: String, scenarioYAML: String, scenarioName: String, seed: UInt64, replicasTotal: Int,
+                replicas: Range<Int>, shard: Shard?, threads: Int, started: Date, wallSeconds: Double) {
         self.command = command
         self.scenarioYAML = scenarioYAML
-        self.scenarioName = scenario.name
-        self.seed = scenario.seed
+        self.scenarioName = scenarioName
+        self.seed = seed
         self.replicasTotal = replicasTotal
         self.replicas = replicas
         self.shard = shard

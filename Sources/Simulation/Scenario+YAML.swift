@@ -13,6 +13,7 @@ extension Scenario {
         var material = try top.child("material")
         let parameters = try readMaterial(&material)
         var scenario = Scenario(parameters: parameters, plating: PlatingProtocol())
+        _ = try top.string("kind", default: ScenarioKind.electrode.rawValue, oneOf: [ScenarioKind.electrode.rawValue])
         scenario.name = try top.string("name", default: "scenario")
         let seed = try top.integer("seed", default: 1, 0...Int.max)
         scenario.seed = UInt64(seed)

@@ -12,7 +12,7 @@ import Testing
         p.temperature = 340
         p.chemicalPotentialDifference = -0.002
         var experiment = SelfHealing(parameters: p)
-        experiment.sweeps = 4000
+        experiment.sweeps = 8000
         let outcome = try experiment.run(stream: RandomStream(seed: 61))
         let a = outcome.clean.thickness, b = outcome.deposited.thickness
         let t = StudentT.quantile975(degreesOfFreedom: 15)
