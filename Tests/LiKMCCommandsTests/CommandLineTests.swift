@@ -88,7 +88,8 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("Runs")
 
     @Test func shippedScenariosValidate() throws {
-        for name in ["cu-nucleation.yaml", "au-nucleation.yaml", "cu-current-series.yaml"] {
+        for name in ["cu-nucleation.yaml", "au-nucleation.yaml", "cu-current-series.yaml", "segregation-isotherm.yaml",
+                     "segregation-self-healing.yaml"] {
             var command = try LiKMC.parseAsRoot(["validate", Self.runs.appendingPathComponent(name).path])
             try command.run()
         }
