@@ -31,20 +31,20 @@ struct EventClasses: Sendable {
     init(parameters p: ModelParameters, constants k: RateConstants, coordinations: Set<Int>) {
         var bindings: [Double] = []
         var bindingOf: [Double: Int] = [:]
+        let bonds = p.pairEnergies, li = Int(SiteKind.lithium)
         for key in 0..<NeighborCounts.keyCount {
             let n = NeighborCounts(key: key)
             guard coordinations.contains(n.total) else { continue }
             solidCount[key] = UInt8(n.solid)
             conductorCount[key] = UInt8(n.conductors)
             lithiumCount[key] = UInt8(n.lithium)
-            let b = Double(n.lithium) * p.lithiumBondEnergy + Double(n.substrate) * p.substrate.lithiumBondEnergy
-                + Double(n.alloy) * p.effectiveAlloyBondEnergy + Double(n.sei) * p.lithiumSEIBondEnergy
+            let b = bonds.binding(of: li, neighborCounts: [n.empty, n.lithium, n.substrate, n.alloy, n.sei])
             if bindingOf[b] == nil {
                 bindingOf[b] = bindings.count
                 bindings.append(b)
             }
             bindingIndex[key] = UInt16(bindingOf[b]!)
-            let bIn = k.alloyBindingBase + Double(n.lithium) * (p.effectiveAlloyBondEnergy - p.substrate.lithiumBondEnergy)
+            let bIn = k.alloyBindingBase + Double(n.lithium) * (bonds[li, Int(SiteKind.alloy)] - bonds[li, Int(SiteKind.substrate)])
             // The new atom must touch the electrolyte, as its oxidation (the reverse) requires: no
             // reduction fills a sealed one-site pocket.
             if n.conductors > 0 && n.empty > 0 { reduction[key] = classFor(.reduction, rate: k.k0) }

@@ -1,4 +1,5 @@
 import Foundation
+import Lattice
 
 /// The physical inputs of the Li model, in the units users think in. ``RateConstants``
 /// turns them into event rates (s⁻¹); docs/MODEL.md gives every formula.
@@ -53,6 +54,18 @@ public struct ModelParameters: Sendable, Equatable {
     /// Li atoms on one site: ℓ³/Ω rounded to a whole number (at least 1), so that charge and Li
     /// inventories are exact integers (a site of 2 nm holds 370 atoms, ℓ³/Ω = 370.4).
     public var atomsPerSite: Double { max(1, (pow(siteEdge, 3) / PhysicalConstants.lithiumAtomicVolume).rounded()) }
+    /// The bonds of H = −Σ ε(sᵢ, sⱼ) by ``SiteKind``, in the bond table every bond-counting model
+    /// shares: ε(Li,Li), ε(Li,M), ε(Li,LiM), ε(Li,SEI). Pairs without Li are left at 0: those sites
+    /// never move, so their bonds are constants of H.
+    public var pairEnergies: PairEnergies {
+        let li = Int(SiteKind.lithium)
+        return PairEnergies(stateCount: SiteKind.count)
+            .setting(li, li, to: lithiumBondEnergy)
+            .setting(li, Int(SiteKind.substrate), to: substrate.lithiumBondEnergy)
+            .setting(li, Int(SiteKind.alloy), to: effectiveAlloyBondEnergy)
+            .setting(li, Int(SiteKind.sei), to: lithiumSEIBondEnergy)
+    }
+
     /// ε(Li,LiM) in effect, eV.
     public var effectiveAlloyBondEnergy: Double { lithiumAlloyBondEnergy ?? substrate.lithiumBondEnergy }
 
