@@ -15,6 +15,8 @@ import Testing
         sampler.run(sweeps: 3000, into: &record)
         let profile = CompositionProfile(record: record, frozenLayers: 1, siteEdge: p.siteEdge)
         #expect(profile.equilibration.isConverged)
+        let worst = profile.layers.dropFirst().map { abs($0.mean - 0.5) / $0.standardError }.max()!
+        print("flat profile: largest |c(z) − ½| = \(worst) SE over \(profile.layers.count - 1) layers, cut \(profile.equilibration.truncation) sweeps")
         for z in 1..<profile.layers.count {
             let layer = profile.layers[z]
             #expect(abs(layer.mean - 0.5) < 4 * layer.standardError, "layer \(z): \(layer.mean) ± \(layer.standardError)")
