@@ -111,29 +111,3 @@ extension Slab {
         return try Slab(shape: shape, states: states, frozenLayers: frozenLayers)
     }
 }
-
-extension Slab {
-    /// The same atoms rearranged into a deposited M layer: every Li site of the top `layers` layers
-    /// trades places with an M site below them (mobile layers only, chosen uniformly), so the M
-    /// count — and hence the canonical equilibrium — is that of `self`. The second start of the
-    /// self-healing test.
-    public func depositing(layers: Int, random: RandomStream) throws(ComplexionError) -> Slab {
-        let area = layerArea
-        guard layers >= 1, top - layers > frozenLayers else {
-            throw .invalid(field: "deposit_layers", value: Double(layers), allowed: "1 … \(top - frozenLayers - 1)")
-        }
-        let boundary = (top - layers) * area
-        var donors = (frozenLayers * area..<boundary).filter { states[$0] == SlabSpecies.solute }
-        var copy = self
-        for site in boundary..<(top * area) where states[site] == SlabSpecies.lithium {
-            guard !donors.isEmpty else {
-                throw .impossible("not enough M below the top \(layers) layers to deposit them as pure M")
-            }
-            let pick = Int(random.uniform() * Double(donors.count))
-            let donor = donors.remove(at: min(pick, donors.count - 1))
-            copy.set(UInt32(site), to: SlabSpecies.solute, layer: site / area)
-            copy.set(UInt32(donor), to: SlabSpecies.lithium, layer: donor / area)
-        }
-        return copy
-    }
-}
