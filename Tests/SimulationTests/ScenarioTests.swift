@@ -16,9 +16,14 @@ import Testing
         #expect(files.count >= 3)
         for file in files {
             let text = try String(contentsOf: Self.runsDirectory.appendingPathComponent(file), encoding: .utf8)
-            #expect(throws: Never.self, "\(file)") { try Scenario.parse(yaml: text) }
+            switch try ScenarioKind.of(yaml: text) {
+            case .electrode: #expect(throws: Never.self, "\(file)") { try Scenario.parse(yaml: text) }
+            case .segregation: #expect(throws: Never.self, "\(file)") { try SegregationScenario.parse(yaml: text) }
+            }
         }
         #expect(throws: Never.self) { try Scenario.parse(yaml: Scenario.defaultYAML) }
+        #expect(try ScenarioKind.of(yaml: Scenario.defaultYAML) == .electrode)  // no `kind`: an electrode
+        #expect(throws: ScenarioError.self) { try Scenario.parse(yaml: "kind: segregation\nprotocol: {monolayers: 1}") }
     }
 
     static let bad: [(String, String)] = [
