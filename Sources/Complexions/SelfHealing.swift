@@ -10,10 +10,12 @@ import RealModule
 ///    both must reach the same h.
 /// 2. **Rebuild.** The equilibrated slab (a) loses its top `stripLayers` layers — the surface phase
 ///    is stripped off — and Kawasaki-exchange KMC (``ExchangeKinetics``, conserved M) rebuilds it from
-///    the M left in the bulk. Γ_M(t) is sampled `samples` times over `kmcEvents` events; the rebuild
-///    time τ is the first sample at which Γ_M has gone 1 − 1/e of the way from its value just after
-///    the strip to its plateau (the time average over the second half of the KMC run). In a finite
-///    slab the plateau is below the pre-strip Γ_M: the bulk that feeds the new layer is depleted.
+///    the M left in the bulk. The M fraction of the surface layer, c_s(t), and Γ_M(t) are sampled
+///    `samples` times over `kmcEvents` events. The rebuild time τ is the first sample at which c_s
+///    has gone 1 − 1/e of the way from its value just after the strip to its plateau (the time
+///    average over the second half of the KMC run). c_s is the surface phase itself and, over Lx·Ly
+///    sites, far less noisy than Γ_M, which sums ten layers' fluctuations. In a finite slab the
+///    plateaus are below the pre-strip values: the bulk that feeds the new layer is depleted.
 public struct SelfHealing: Sendable {
     public var parameters: ComplexionParameters
     public var rates = ExchangeRates()
@@ -30,12 +32,16 @@ public struct SelfHealing: Sendable {
     public struct Outcome: Sendable {
         public let clean: CompositionProfile
         public let deposited: CompositionProfile
-        /// (time s, Γ_M per nm²) after the strip.
-        public let rebuild: [(Double, Double)]
+        /// (time s, Γ_M per nm², surface-layer M fraction) after the strip.
+        public let rebuild: [(Double, Double, Double)]
         public let excessBeforeStrip: Double
         public let excessAfterStrip: Double
         /// Time-weighted batch means of Γ_M over the second half of the KMC run.
         public let plateau: SampleSummary
+        public let surfaceFractionBeforeStrip: Double
+        public let surfaceFractionAfterStrip: Double
+        /// Time-weighted batch means of the surface-layer M fraction over the second half.
+        public let surfaceFractionPlateau: SampleSummary
         public let rebuildTime: Double
         public let kmcEvents: UInt64
     }
@@ -59,27 +65,34 @@ public struct SelfHealing: Sendable {
             random = sampler.random
             if k == 0 { equilibrated = sampler.slab }
         }
-        let before = SurfaceExcess.of(equilibrated.profile, frozenLayers: frozenLayers, siteEdge: parameters.siteEdge).excess
-        try equilibrated.strip(layers: stripLayers)
         func excess(_ slab: Slab) -> Double {
             SurfaceExcess.of(slab.profile, frozenLayers: frozenLayers, siteEdge: parameters.siteEdge).excess
         }
-        let after = excess(equilibrated)
+        func surface(_ slab: Slab) -> Double { slab.profile.last ?? .nan }
+        let before = excess(equilibrated), surfaceBefore = surface(equilibrated)
+        try equilibrated.strip(layers: stripLayers)
+        let after = excess(equilibrated), surfaceAfter = surface(equilibrated)
         var engine = KineticEngine(application: try ExchangeKinetics(slab: equilibrated, parameters: parameters, rates: rates),
                                    random: random)
-        var curve: [(Double, Double)] = [(0, after)]
+        var curve: [(Double, Double, Double)] = [(0, after, surfaceAfter)]
         let chunk = UInt64(max(1, kmcEvents / samples))
         for k in 1...samples {
             if engine.run(.events(UInt64(k) * chunk)) == .noEvents { break }
-            curve.append((engine.clock.time, excess(engine.application.slab)))
+            curve.append((engine.clock.time, excess(engine.application.slab), surface(engine.application.slab)))
         }
         let end = curve.last!.0
-        var batches = TimeWeightedBatches(batchDuration: max(end / 2 / 10, .leastNormalMagnitude))
-        for (a, b) in zip(curve, curve.dropFirst()) where a.0 >= end / 2 { batches.add(a.1, duration: b.0 - a.0) }
-        let plateau = batches.summary
-        let target = after + (1 - Double.exp(-1)) * (plateau.mean - after)
-        let tau = curve.first { plateau.mean > after ? $0.1 >= target : $0.1 <= target }?.0 ?? .nan
+        var excessBatches = TimeWeightedBatches(batchDuration: max(end / 2 / 10, .leastNormalMagnitude))
+        var surfaceBatches = excessBatches
+        for (a, b) in zip(curve, curve.dropFirst()) where a.0 >= end / 2 {
+            excessBatches.add(a.1, duration: b.0 - a.0)
+            surfaceBatches.add(a.2, duration: b.0 - a.0)
+        }
+        let plateau = surfaceBatches.summary.mean
+        let target = surfaceAfter + (1 - Double.exp(-1)) * (plateau - surfaceAfter)
+        let tau = curve.first { plateau > surfaceAfter ? $0.2 >= target : $0.2 <= target }?.0 ?? .nan
         return Outcome(clean: profiles[0], deposited: profiles[1], rebuild: curve, excessBeforeStrip: before,
-                       excessAfterStrip: after, plateau: plateau, rebuildTime: tau, kmcEvents: engine.clock.events)
+                       excessAfterStrip: after, plateau: excessBatches.summary, surfaceFractionBeforeStrip: surfaceBefore,
+                       surfaceFractionAfterStrip: surfaceAfter, surfaceFractionPlateau: surfaceBatches.summary,
+                       rebuildTime: tau, kmcEvents: engine.clock.events)
     }
 }

@@ -39,8 +39,10 @@ enum SegregationOutput {
                      p.thickness.confidenceInterval95.lowerBound, p.thickness.confidenceInterval95.upperBound,
                      p.bulkComposition.mean, result.continuumThickness))
         if let h = result.selfHealing {
-            print(String(format: "self-healing: clean start h = %.4g nm, deposit start h = %.4g nm; Γ_M %.4g → stripped %.4g → rebuilt %.4g /nm², τ = %.4g s",
-                         h.clean.thickness.mean, h.deposited.thickness.mean, h.excessBeforeStrip, h.excessAfterStrip,
+            print(String(format: "self-healing: clean start h = %.4g nm, deposit start h = %.4g nm; surface M fraction %.3g → "
+                         + "stripped %.3g → rebuilt %.3g (Γ_M %.4g → %.4g → %.4g /nm²), τ = %.4g s",
+                         h.clean.thickness.mean, h.deposited.thickness.mean, h.surfaceFractionBeforeStrip,
+                         h.surfaceFractionAfterStrip, h.surfaceFractionPlateau.mean, h.excessBeforeStrip, h.excessAfterStrip,
                          h.plateau.mean, h.rebuildTime))
         }
         print("wrote " + files(scenario).map { directory.file($0) }.joined(separator: ", "))

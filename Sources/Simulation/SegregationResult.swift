@@ -67,6 +67,9 @@ public struct SegregationResult: Sendable {
                 ("excess_before_strip_per_nm2", h.excessBeforeStrip),
                 ("excess_after_strip_per_nm2", h.excessAfterStrip),
                 ("excess_rebuilt_per_nm2", h.plateau.mean),
+                ("surface_m_fraction_before_strip", h.surfaceFractionBeforeStrip),
+                ("surface_m_fraction_after_strip", h.surfaceFractionAfterStrip),
+                ("surface_m_fraction_rebuilt", h.surfaceFractionPlateau.mean),
                 ("rebuild_time_s", h.rebuildTime),
             ]
         }
@@ -118,10 +121,10 @@ public struct SegregationResult: Sendable {
         return table.rendered()
     }
 
-    /// rebuild.csv: Γ_M(t) after the strip.
+    /// rebuild.csv: Γ_M(t) and the surface layer's M fraction after the strip.
     public func rebuildCSV() -> String {
-        var table = CSVTable(columns: ["time_s", "surface_excess_per_nm2"])
-        for (t, gamma) in selfHealing?.rebuild ?? [] { table.append([t, gamma]) }
+        var table = CSVTable(columns: ["time_s", "surface_excess_per_nm2", "surface_m_fraction"])
+        for (t, gamma, surface) in selfHealing?.rebuild ?? [] { table.append([t, gamma, surface]) }
         return table.rendered()
     }
 }
