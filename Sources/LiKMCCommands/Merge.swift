@@ -31,7 +31,7 @@ struct Merge: ParsableCommand {
             throw CommandError("cannot merge sweep shards with ensemble shards")
         } else {
             let directory = try OutputDirectory(path: out, replace: force)
-            let count = try Self.mergeEnsemble(directories, into: directory).table.rows.count
+            let count = try Self.mergeEnsemble(directories, into: directory).replicas
             print("merged \(directories.count) shards, \(count) replicas: wrote \(directory.file("summary.json"))")
         }
     }
@@ -42,14 +42,15 @@ struct Merge: ParsableCommand {
         let (grid, _) = try SweepTable.grid(fromJSON: texts[0])
         let root = try OutputDirectory(path: out, replace: force)
         try root.checkWritable(["sweep.csv", "sweep.json"])
-        var summaries: [(Int, EnsembleSummary)] = []
+        var summaries: [(Int, [String], JSONValue)] = []
         for index in 0..<grid.count {
             let name = SweepGrid.directoryName(index)
             let parts = directories.map { ($0 as NSString).appendingPathComponent(name) }
                 .filter { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("manifest.json")) }
             guard !parts.isEmpty else { throw CommandError("point \(index) (\(grid.overrides(index).joined(separator: " "))) is in no shard") }
             let directory = try OutputDirectory(path: root.file(name), replace: force)
-            summaries.append((index, try Self.mergeEnsemble(parts, into: directory)))
+            let merged = try Self.mergeEnsemble(parts, into: directory)
+            summaries.append((index, merged.names, merged.json))
         }
         try root.write(SweepTable.csv(grid: grid, summaries: summaries), to: "sweep.csv")
         try root.write(texts[0], to: "sweep.json")
@@ -63,8 +64,10 @@ struct Merge: ParsableCommand {
         }
     }
 
-    /// Merges ensemble shard directories into `directory` and returns the merged summary.
-    static func mergeEnsemble(_ paths: [String], into directory: OutputDirectory) throws -> EnsembleSummary {
+    /// Merges ensemble shard directories (of any kind of scenario) into `directory` and returns the
+    /// merged summary.json, its observable names and the replica count.
+    static func mergeEnsemble(_ paths: [String], into directory: OutputDirectory) throws
+        -> (names: [String], json: JSONValue, replicas: Int) {
         var manifests: [RunManifest] = [], tables: [ReplicaTable] = []
         for path in paths {
             do {
@@ -83,16 +86,32 @@ struct Merge: ParsableCommand {
             throw CommandError("replicas missing from the shards: \(missing.sorted().prefix(10).map(String.init).joined(separator: ", "))"
                 + (missing.count > 10 ? " … (\(missing.count) in all)" : ""))
         }
+        let wall = manifests.reduce(0) { $0 + $1.wallSeconds }
+        let threads = manifests.map(\.threads).max() ?? 1, started = manifests.map(\.started).min() ?? Date()
+        let command = CommandLine.arguments.joined(separator: " ")
+        if (try? ScenarioKind.of(yaml: first.scenarioYAML)) == .segregation {
+            let scenario: SegregationScenario
+            do { scenario = try SegregationScenario.parse(yaml: first.scenarioYAML) } catch {
+                throw CommandError("manifest scenario: \(error)")
+            }
+            try directory.checkWritable(SegregationOutput.ensembleFiles)
+            let json = SegregationEnsemble.summaryJSON(table, scenario: scenario)
+            let manifest = RunManifest(command: command, scenarioYAML: first.scenarioYAML, scenarioName: scenario.name,
+                                       seed: scenario.seed, replicasTotal: first.replicasTotal, replicas: 0..<first.replicasTotal,
+                                       shard: nil, threads: threads, started: started, wallSeconds: wall)
+            try directory.write(table.csv(), to: "replicas.csv")
+            try directory.write(json.rendered() + "\n", to: "summary.json")
+            try directory.write(manifest.json.rendered() + "\n", to: "manifest.json")
+            return (table.names, json, table.rows.count)
+        }
         let scenario: Scenario
         do { scenario = try Scenario.parse(yaml: first.scenarioYAML) } catch { throw CommandError("manifest scenario: \(error)") }
         try directory.checkWritable(EnsembleOutput.tables)
-        let wall = manifests.reduce(0) { $0 + $1.wallSeconds }
         let summary = EnsembleSummary(table: table, scenario: scenario, wallSecondsTotal: wall)
-        let manifest = RunManifest(command: CommandLine.arguments.joined(separator: " "), scenarioYAML: first.scenarioYAML,
-                                   scenario: scenario, replicasTotal: first.replicasTotal, replicas: 0..<first.replicasTotal,
-                                   shard: nil, threads: manifests.map(\.threads).max() ?? 1,
-                                   started: manifests.map(\.started).min() ?? Date(), wallSeconds: wall)
+        let manifest = RunManifest(command: command, scenarioYAML: first.scenarioYAML, scenario: scenario,
+                                   replicasTotal: first.replicasTotal, replicas: 0..<first.replicasTotal, shard: nil,
+                                   threads: threads, started: started, wallSeconds: wall)
         try EnsembleOutput.write(summary, manifest: manifest, to: directory)
-        return summary
+        return (summary.observableNames, summary.json(), table.rows.count)
     }
 }

@@ -69,6 +69,22 @@ import Testing
         #expect(h["n"] as? Int == 2)
     }
 
+    /// Two shards merge into the summary one machine writes (the wall-clock entry aside).
+    @Test func shardsMergeIntoTheSingleMachineResult() throws {
+        let (root, file) = try Self.workspace("seg-merge", text: Self.single)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Self.run(["ensemble", file, "--replicas", "3", "--threads", "1", "--quiet", "--out", root + "/whole"])
+        for k in 1...2 {
+            try Self.run(["ensemble", file, "--replicas", "3", "--threads", "1", "--quiet", "--shard", "\(k)/2",
+                          "--out", root + "/s\(k)"])
+        }
+        try Self.run(["merge", root + "/s1", root + "/s2", "--out", root + "/merged"])
+        var whole = try Self.json(root + "/whole/summary.json"), merged = try Self.json(root + "/merged/summary.json")
+        whole["wall_seconds"] = nil
+        merged["wall_seconds"] = nil
+        #expect(NSDictionary(dictionary: whole).isEqual(to: merged))
+    }
+
     @Test func sweepRunsEveryPoint() throws {
         let (root, file) = try Self.workspace("seg-sweep", text: Self.single)
         defer { try? FileManager.default.removeItem(atPath: root) }
