@@ -49,11 +49,10 @@ public struct SelfHealing: Sendable {
     public func run(stream: RandomStream) throws(ComplexionError) -> Outcome {
         let start = try Slab.random(lx: lx, ly: ly, lz: lz, layers: layers, frozenLayers: frozenLayers,
                                     soluteFraction: initialFraction, random: stream)
-        var deposit = start
         let area = lx * ly
         var states = start.states
         for i in ((layers - depositLayers) * area)..<(layers * area) { states[i] = SlabSpecies.solute }
-        deposit = try Slab(shape: start.shape, states: states, frozenLayers: frozenLayers)
+        let deposit = try Slab(shape: start.shape, states: states, frozenLayers: frozenLayers)
         var random = UniformBuffer(stream: stream)
         var profiles: [CompositionProfile] = []
         var equilibrated = start
