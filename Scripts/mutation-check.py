@@ -185,6 +185,21 @@ MUTANTS = [
      "for d in 0..<6 {",
      "ComplexionsTests.DetailedBalanceTests|ProfileTests",
      "bonds counted twice in the slab energy"),
+    ("M35", "Sources/LithiumModel/ElectrochemicalControl.swift",
+     "let clamped = min(max(eta, -limit), limit)",
+     "let clamped = eta",
+     "GalvanostaticTests",
+     "no 5 V cap on the overpotential"),
+    ("M36", "Sources/Simulation/CycleRecord.swift",
+     '("coulombic_efficiency", .number(coulombicEfficiency)),',
+     '("ce", .number(coulombicEfficiency)),',
+     "CyclingTests",
+     "the per-cycle CE missing from summary.json (was skipped silently)"),
+    ("M37", "Sources/LithiumModel/MaterialPresets.swift",
+     'name: "Au", contactAngleDegrees: 0, lithiophilic: true,',
+     'name: "Au", contactAngleDegrees: 0, lithiophilic: false,',
+     "nucleationOverpotentialPositiveOnCuAndAboutZeroOnAu",
+     "Au does not alloy (behaves like a wetting inert metal)"),
 ]
 
 
