@@ -99,12 +99,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["Simulation", "LithiumModel", "Analysis", "Output"],
+            dependencies: ["Simulation", "LithiumModel", "Analysis", "Output", "GSLRandom"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "LiKMCCommandsTests",
-            dependencies: ["LiKMCCommands", "GSLRandom", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["LiKMCCommands", "GSLRandom", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         .testTarget(

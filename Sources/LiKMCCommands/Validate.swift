@@ -21,9 +21,9 @@ struct Validate: ParsableCommand {
                 + "\(s.isotherm.count) isotherm points" + (s.selfHealing == nil ? "" : ", self-healing"))
             return
         }
+        // Scenario.parse checks everything, the lattice's size and memory included (fuzzed in ScenarioFuzzTests).
         let (scenario, _) = try ScenarioLoader.load(file, overrides: overrides)
         let shape = try LatticeShape(lx: scenario.lx, ly: scenario.ly, lz: scenario.lz)
-        try MemoryBudget.check(shape: shape, bytesPerSite: LithiumModel.bytesPerSite)
         let constants = RateConstants(scenario.parameters)
         let megabytes = Double(shape.siteCount * LithiumModel.bytesPerSite) / 1_048_576
         print("\(file): valid — \(scenario.name), \(scenario.parameters.substrate.name), "

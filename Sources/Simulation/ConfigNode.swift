@@ -14,17 +14,27 @@ struct ConfigNode {
             return
         }
         guard case let .mapping(mapping) = node else {
-            throw ScenarioError(path, "expected a mapping of key: value pairs")
+            let what = "\(Self.kind(of: node)), not a mapping; allowed: a mapping of key: value pairs"
+            throw ScenarioError(path, path.isEmpty ? "the scenario is \(what)" : "is \(what)")
         }
         var result: [(String, Node)] = []
         for (key, value) in mapping {
-            guard let name = key.string else { throw ScenarioError(path, "keys must be strings") }
+            guard case .scalar = key, let name = key.string else {
+                let what = "a key that is \(Self.kind(of: key)); allowed: plain text keys"
+                throw ScenarioError(path, path.isEmpty ? "the scenario has \(what)" : "has \(what)")
+            }
             result.append((name, value))
         }
         pairs = result
     }
 
-    private func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    /// `path.key`; a key that is empty or not a plain word is quoted, so that a message always
+    /// shows where it points.
+    private func keyPath(_ key: String) -> String {
+        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" }
+        let name = plain ? key : "\"" + key.unicodeScalars.map { $0.value < 0x20 || $0 == "\"" ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined() + "\""
+        return path.isEmpty ? name : "\(path).\(name)"
+    }
 
     private mutating func node(_ key: String) -> Node? {
         known.insert(key)
@@ -45,10 +55,10 @@ struct ConfigNode {
         let range = describe(allowed, openLower, openUpper)
         guard let node = node(key) else {
             if let value { return value }
-            throw ScenarioError(keyPath(key), "missing; expected a number in \(range)")
+            throw ScenarioError(keyPath(key), "missing; allowed: a number in \(range)")
         }
-        guard let x = node.float ?? node.int.map(Double.init), x.isFinite else {
-            throw ScenarioError(keyPath(key), "'\(node.string ?? "?")' is not a number; allowed: \(range)")
+        guard case .scalar = node, let x = node.float ?? node.int.map(Double.init), x.isFinite else {
+            throw ScenarioError(keyPath(key), "\(Self.describe(node)) is not a finite number; allowed: \(range)")
         }
         guard allowed.contains(x), !(openLower && x == allowed.lowerBound), !(openUpper && x == allowed.upperBound) else {
             throw ScenarioError(keyPath(key), "\(x) is out of range; allowed: \(range)")
@@ -63,10 +73,10 @@ struct ConfigNode {
     mutating func integer(_ key: String, default value: Int? = nil, _ allowed: ClosedRange<Int>) throws(ScenarioError) -> Int {
         guard let node = node(key) else {
             if let value { return value }
-            throw ScenarioError(keyPath(key), "missing; expected an integer in \(allowed.lowerBound)…\(allowed.upperBound)")
+            throw ScenarioError(keyPath(key), "missing; allowed: an integer in \(allowed.lowerBound)…\(allowed.upperBound)")
         }
-        guard let n = node.int else {
-            throw ScenarioError(keyPath(key), "'\(node.string ?? "?")' is not an integer; allowed: \(allowed.lowerBound)…\(allowed.upperBound)")
+        guard case .scalar = node, let n = node.int else {
+            throw ScenarioError(keyPath(key), "\(Self.describe(node)) is not an integer; allowed: \(allowed.lowerBound)…\(allowed.upperBound)")
         }
         guard allowed.contains(n) else {
             throw ScenarioError(keyPath(key), "\(n) is out of range; allowed: \(allowed.lowerBound)…\(allowed.upperBound)")
@@ -77,13 +87,16 @@ struct ConfigNode {
     mutating func string(_ key: String, default value: String? = nil, oneOf choices: [String]? = nil) throws(ScenarioError) -> String {
         guard let node = node(key) else {
             if let value { return value }
-            throw ScenarioError(keyPath(key), "missing")
+            throw ScenarioError(keyPath(key), "missing; allowed: \(choices?.joined(separator: ", ") ?? "a string")")
         }
-        guard case .scalar = node, let s = node.string else { throw ScenarioError(keyPath(key), "expected a string") }
-        if let choices, !choices.contains(where: { $0.lowercased() == s.lowercased() }) {
-            throw ScenarioError(keyPath(key), "'\(s)' is not allowed; allowed: \(choices.joined(separator: ", "))")
+        guard case .scalar = node, let s = node.string else {
+            throw ScenarioError(keyPath(key), "\(Self.describe(node)) is not a string; allowed: \(choices?.joined(separator: ", ") ?? "a string")")
         }
-        return s
+        guard let choices else { return s }
+        guard let choice = choices.first(where: { $0.lowercased() == s.lowercased() }) else {
+            throw ScenarioError(keyPath(key), "\(Self.describe(node)) is not allowed; allowed: \(choices.joined(separator: ", "))")
+        }
+        return choice
     }
 
     /// A list of numbers (`[a, b, …]` or a block sequence), each in `allowed`, at least `minimumCount`.
@@ -107,7 +120,9 @@ struct ConfigNode {
 
     mutating func bool(_ key: String, default value: Bool) throws(ScenarioError) -> Bool {
         guard let node = node(key) else { return value }
-        guard let b = node.bool else { throw ScenarioError(keyPath(key), "expected true or false") }
+        guard case .scalar = node, let b = node.bool else {
+            throw ScenarioError(keyPath(key), "\(Self.describe(node)) is not a boolean; allowed: true or false")
+        }
         return b
     }
 
@@ -117,6 +132,22 @@ struct ConfigNode {
         guard unknown.isEmpty else {
             throw ScenarioError(keyPath(unknown[0]),
                                 "unknown key; allowed keys here: \(known.sorted().joined(separator: ", "))")
+        }
+    }
+
+    /// What a node is, for messages: its text when it is a short scalar, else its kind.
+    static func describe(_ node: Node) -> String {
+        guard case let .scalar(scalar) = node else { return kind(of: node) }
+        let text = scalar.string.unicodeScalars.count <= 40 ? scalar.string : String(scalar.string.prefix(40)) + "…"
+        return "'" + text.unicodeScalars.map { $0.value < 0x20 ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined() + "'"
+    }
+
+    static func kind(of node: Node) -> String {
+        switch node {
+        case .scalar: return "a plain value"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
         }
     }
 

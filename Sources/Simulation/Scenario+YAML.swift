@@ -1,3 +1,5 @@
+import GSLRandom
+import Lattice
 import LithiumModel
 import Yams
 
@@ -7,7 +9,7 @@ extension Scenario {
     public static func parse(yaml text: String) throws(ScenarioError) -> Scenario {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
-            throw ScenarioError("", "not valid YAML: \(error)")
+            throw ScenarioError("", "the scenario is not valid YAML (\(error)); allowed: a YAML mapping of the keys in docs/SCENARIOS.md")
         }
         var top = try ConfigNode(root, path: "")
         var material = try top.child("material")
@@ -17,7 +19,7 @@ extension Scenario {
         scenario.name = try top.string("name", default: "scenario")
         let seed = try top.integer("seed", default: 1, 0...Int.max)
         scenario.seed = UInt64(seed)
-        scenario.generator = try top.string("generator", default: "mt19937")
+        scenario.generator = try top.string("generator", default: GeneratorCatalog.defaultName, oneOf: GeneratorCatalog.names)
         var lattice = try top.child("lattice")
         scenario.lx = try lattice.integer("lx", default: 64, 1...65_536)
         scenario.ly = try lattice.integer("ly", default: 64, 1...65_536)
@@ -108,20 +110,40 @@ extension Scenario {
             throw ScenarioError("lattice.lz", "\(lz) leaves no room above \(parameters.substrateLayers) substrate and "
                 + "\(plating.lithiumFilmLayers) film layers; allowed: > \(parameters.substrateLayers + plating.lithiumFilmLayers)")
         }
+        try checkLatticeFits()
         if plating.capacity == nil && plating.monolayers == nil && plating.maximumTime == nil {
-            throw ScenarioError("protocol", "no end: give capacity_mAh_cm2, monolayers or max_time_s")
+            throw ScenarioError("protocol", "the run has no end; allowed: at least one of capacity_mAh_cm2, monolayers, max_time_s")
         }
         if plating.mode == .potentiostatic && plating.maximumTime == nil {
-            throw ScenarioError("protocol.max_time_s", "a potentiostatic run needs max_time_s (it sets the sampling interval)")
+            throw ScenarioError("protocol.max_time_s", "missing: a potentiostatic run needs it (it sets the sampling interval); "
+                + "allowed: a number in (0.0, 1e15]")
         }
         if let cycling {
             if plating.mode == .deposition {
-                throw ScenarioError("protocol.mode", "cycling needs a galvanostatic or potentiostatic plating protocol, not deposition")
+                throw ScenarioError("protocol.mode", "deposition cannot be cycled; allowed with cycling: galvanostatic, potentiostatic")
             }
             if cycling.stripMode == .potentiostatic && cycling.stripMaximumTime == nil {
-                throw ScenarioError("cycling.strip_max_time_s", "a potentiostatic strip needs strip_max_time_s")
+                throw ScenarioError("cycling.strip_max_time_s", "missing: a potentiostatic strip needs it; allowed: a number in (0.0, 1e15]")
             }
         }
-        do { try parameters.validate() } catch { throw ScenarioError("material", "\(error)") }
+        do { try parameters.validate() } catch {
+            switch error {
+            case let .invalid(field, value, allowed):
+                throw ScenarioError("material.\(field)", "\(value) is not allowed; allowed: \(allowed)")
+            case let .impossible(reason): throw ScenarioError("material", "\(reason); allowed: a consistent material")
+            }
+        }
+    }
+
+    /// The lattice must have at most 2³² − 2 sites (32-bit site indices) and fit in the memory this
+    /// machine has: checked here, so that `likmc validate` refuses what `likmc run` could not allocate.
+    func checkLatticeFits() throws(ScenarioError) {
+        let shape: LatticeShape
+        do { shape = try LatticeShape(lx: lx, ly: ly, lz: lz) } catch {
+            throw ScenarioError("lattice", "\(lx)×\(ly)×\(lz) sites is too many; allowed: lx·ly·lz ≤ \(LatticeShape.maximumSiteCount)")
+        }
+        do { try MemoryBudget.check(shape: shape, bytesPerSite: LithiumModel.bytesPerSite) } catch {
+            throw ScenarioError("lattice", "\(error); allowed: lx·ly·lz × \(LithiumModel.bytesPerSite) bytes within 90 % of the available memory")
+        }
     }
 }
