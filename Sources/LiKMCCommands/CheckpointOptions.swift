@@ -1,8 +1,8 @@
 import ArgumentParser
 
-/// `--checkpoint-every`, shared by `run` and `resume` so both check it the same way.
+/// `--checkpoint-every`, shared by `run`, `ensemble`, `sweep` and `resume` so all check it the same way.
 struct CheckpointOptions: ParsableArguments {
-    @Option(help: "Save DIR/checkpoint.likmc every this many wall-clock seconds (0: never); `likmc resume` continues it.")
+    @Option(help: "Checkpoint a running simulation (DIR/checkpoint.likmc, or DIR/progress/ for ensembles) every this many wall-clock seconds (0: never); `likmc resume` continues it.")
     var checkpointEvery = 300.0
 
     func validate() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Simulation
 
 /// `likmc`: the LithiumKMC command line.
 
@@ -8,11 +9,7 @@ public struct LiKMC: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "likmc",
         abstract: "Kinetic Monte Carlo of lithium-metal anodes: nucleation, growth and dead Li.",
-        version: Version.current,
+        version: RunManifest.toolVersion,
         subcommands: [Run.self, Resume.self, EnsembleCommand.self, Sweep.self, Merge.self, Plot.self, Validate.self, Bench.self, RNG.self]
     )
-}
-
-public enum Version {
-    public static let current = "0.1.0"
 }

@@ -64,16 +64,23 @@ struct Merge: ParsableCommand {
         }
     }
 
+    /// The manifest and replica table of a complete ensemble directory.
+    static func shard(_ path: String) throws -> (RunManifest, ReplicaTable) {
+        do {
+            return (try RunManifest(jsonText: try read("manifest.json", in: path)),
+                    try ReplicaTable(csv: try read("replicas.csv", in: path)))
+        } catch let error as MergeError { throw CommandError("\(path): \(error)") }
+    }
+
     /// Merges ensemble shard directories (of any kind of scenario) into `directory` and returns the
     /// merged summary.json, its observable names and the replica count.
     static func mergeEnsemble(_ paths: [String], into directory: OutputDirectory) throws
         -> (names: [String], json: JSONValue, replicas: Int) {
         var manifests: [RunManifest] = [], tables: [ReplicaTable] = []
         for path in paths {
-            do {
-                manifests.append(try RunManifest(jsonText: try read("manifest.json", in: path)))
-                tables.append(try ReplicaTable(csv: try read("replicas.csv", in: path)))
-            } catch let error as MergeError { throw CommandError("\(path): \(error)") }
+            let (manifest, table) = try shard(path)
+            manifests.append(manifest)
+            tables.append(table)
         }
         let first = manifests[0]
         for (path, m) in zip(paths, manifests) where m.scenarioYAML != first.scenarioYAML || m.replicasTotal != first.replicasTotal {
@@ -97,8 +104,9 @@ struct Merge: ParsableCommand {
             try directory.checkWritable(SegregationOutput.ensembleFiles)
             let json = SegregationEnsemble.summaryJSON(table, scenario: scenario)
             let manifest = RunManifest(command: command, scenarioYAML: first.scenarioYAML, scenarioName: scenario.name,
-                                       seed: scenario.seed, replicasTotal: first.replicasTotal, replicas: 0..<first.replicasTotal,
-                                       shard: nil, threads: threads, started: started, wallSeconds: wall)
+                                       seed: scenario.seed, generator: scenario.generator, replicasTotal: first.replicasTotal,
+                                       replicas: 0..<first.replicasTotal, shard: nil, threads: threads, started: started,
+                                       wallSeconds: wall, provenance: ProvenanceProbe.current())
             try directory.write(table.csv(), to: "replicas.csv")
             try directory.write(json.rendered() + "\n", to: "summary.json")
             try directory.write(manifest.json.rendered() + "\n", to: "manifest.json")
@@ -110,7 +118,7 @@ struct Merge: ParsableCommand {
         let summary = EnsembleSummary(table: table, scenario: scenario, wallSecondsTotal: wall)
         let manifest = RunManifest(command: command, scenarioYAML: first.scenarioYAML, scenario: scenario,
                                    replicasTotal: first.replicasTotal, replicas: 0..<first.replicasTotal, shard: nil,
-                                   threads: threads, started: started, wallSeconds: wall)
+                                   threads: threads, started: started, wallSeconds: wall, provenance: ProvenanceProbe.current())
         try EnsembleOutput.write(summary, manifest: manifest, to: directory)
         return (summary.observableNames, summary.json(), table.rows.count)
     }

@@ -40,20 +40,29 @@ struct Run: ParsableCommand {
 enum ScenarioLoader {
     /// The scenario and its text after the overrides (what manifest.json records).
     static func load(_ path: String?, overrides: [String] = []) throws -> (Scenario, String) {
-        let effective = try text(path, overrides: overrides)
-        do { return (try Scenario.parse(yaml: effective), effective) } catch {
-            throw CommandError("\(path ?? "default scenario"): \(error)")
+        try load(text: path.map(read) ?? Scenario.defaultYAML, label: path ?? "default scenario", overrides: overrides)
+    }
+
+    /// The text of a scenario file.
+    static func read(_ path: String) throws -> String {
+        do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw CommandError("cannot read scenario '\(path)': \(error.localizedDescription)")
+        }
+    }
+
+    /// ``load(_:overrides:)`` of a scenario text; errors start with `label`.
+    static func load(text: String, label: String, overrides: [String] = []) throws -> (Scenario, String) {
+        do {
+            let effective = try ScenarioOverrides.apply(overrides, to: text)
+            return (try Scenario.parse(yaml: effective), effective)
+        } catch {
+            throw CommandError("\(label): \(error)")
         }
     }
 
     /// The scenario text after the overrides (the built-in default without a path).
     static func text(_ path: String?, overrides: [String]) throws -> String {
-        var text = Scenario.defaultYAML
-        if let path {
-            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-                throw CommandError("cannot read scenario '\(path)': \(error.localizedDescription)")
-            }
-        }
+        let text = try path.map(read) ?? Scenario.defaultYAML
         do { return try ScenarioOverrides.apply(overrides, to: text) } catch {
             throw CommandError("\(path ?? "default scenario"): \(error)")
         }

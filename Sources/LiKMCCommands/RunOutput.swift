@@ -34,7 +34,7 @@ enum RunOutput {
         try directory.write(result.summaryJSON(command: command).rendered() + "\n", to: "summary.json")
         let manifest = RunManifest(command: command, scenarioYAML: simulation.scenarioText ?? "", scenario: scenario,
                                    replicasTotal: 1, replicas: 0..<1, shard: nil, threads: 1, started: started,
-                                   wallSeconds: Date().timeIntervalSince(started))
+                                   wallSeconds: Date().timeIntervalSince(started), provenance: ProvenanceProbe.current())
         try directory.write(manifest.json.rendered() + "\n", to: "manifest.json")
         try? FileManager.default.removeItem(atPath: checkpointPath)  // the run is complete: nothing to resume
         let s = result

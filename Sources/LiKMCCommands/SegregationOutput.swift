@@ -29,8 +29,9 @@ enum SegregationOutput {
         if scenario.selfHealing != nil { try directory.write(result.rebuildCSV(), to: "rebuild.csv") }
         try directory.write(result.summaryJSON(command: command).rendered() + "\n", to: "summary.json")
         let manifest = RunManifest(command: command, scenarioYAML: text, scenarioName: scenario.name, seed: scenario.seed,
-                                   replicasTotal: 1, replicas: 0..<1, shard: nil, threads: 1, started: started,
-                                   wallSeconds: Date().timeIntervalSince(started))
+                                   generator: scenario.generator, replicasTotal: 1, replicas: 0..<1, shard: nil, threads: 1,
+                                   started: started, wallSeconds: Date().timeIntervalSince(started),
+                                   provenance: ProvenanceProbe.current())
         try directory.write(manifest.json.rendered() + "\n", to: "manifest.json")
         let p = result.profile
         print(String(format: "%@: Γ_M = %.4g /nm² [%.4g, %.4g], h = %.4g nm [%.4g, %.4g], c_b = %.4g, h_EQ(continuum) = %.4g nm",
@@ -61,8 +62,9 @@ enum SegregationOutput {
         let table = SegregationEnsemble.table(results)
         let summary = SegregationEnsemble.summaryJSON(table, scenario: scenario)
         let manifest = RunManifest(command: CommandLine.arguments.joined(separator: " "), scenarioYAML: text,
-                                   scenarioName: scenario.name, seed: scenario.seed, replicasTotal: total, replicas: range,
-                                   shard: shard, threads: threads, started: started, wallSeconds: Date().timeIntervalSince(started))
+                                   scenarioName: scenario.name, seed: scenario.seed, generator: scenario.generator,
+                                   replicasTotal: total, replicas: range, shard: shard, threads: threads, started: started,
+                                   wallSeconds: Date().timeIntervalSince(started), provenance: ProvenanceProbe.current())
         try directory.write(table.csv(), to: "replicas.csv")
         try directory.write(summary.rendered() + "\n", to: "summary.json")
         try directory.write(manifest.json.rendered() + "\n", to: "manifest.json")

@@ -11,7 +11,8 @@ struct Sweep: ParsableCommand {
             Each --set key=v1,v2,… adds a key to the grid (full grid; the first key varies slowest). Point p is \
             written to DIR/point-ppp/ (summary.json, replicas.csv, manifest.json) and DIR/sweep.csv has one row \
             per point: the key values, then mean and 95 % CI of every observable. With --shard k/N the k-th \
-            contiguous block of the (point, replica) jobs runs; `likmc merge` joins sweep shards like ensemble ones.
+            contiguous block of the (point, replica) jobs runs; `likmc merge` joins sweep shards like ensemble ones. \
+            A sweep killed at any moment is finished by `likmc resume DIR` (or the same command with --resume).
             """
     )
 
@@ -21,62 +22,61 @@ struct Sweep: ParsableCommand {
     @Option(help: "Threads (≥ 1; default: all cores).") var threads = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Run only shard k of N (k/N) of the (point, replica) jobs.") var shard: String?
     @Option(help: "Output directory (created if missing).") var out = "likmc-sweep"
-    @Flag(help: "Replace existing result files.") var force = false
+    @Flag(help: "Replace existing result files (and start over an interrupted sweep).") var force = false
+    @Flag(help: "Finish the interrupted sweep in --out if there is one (a no-op when it is complete), else start it.")
+    var resume = false
     @Flag(help: "No progress line on stderr.") var quiet = false
+    @OptionGroup var checkpoints: CheckpointOptions
 
     func validate() throws {
         guard replicas >= 1 else { throw ValidationError("--replicas must be ≥ 1, got \(replicas)") }
         guard threads >= 1 else { throw ValidationError("--threads must be ≥ 1, got \(threads)") }
         do { _ = try SweepGrid(assignments: assignments) } catch { throw ValidationError("\(error)") }
         if let shard { do { _ = try Shard(parsing: shard) } catch { throw ValidationError("\(error)") } }
+        if resume && force { throw ValidationError("--resume and --force exclude each other: --force starts over") }
     }
 
     func run() throws {
         let grid = try SweepGrid(assignments: assignments)
-        let segregation = try ScenarioLoader.kind(file, overrides: grid.overrides(0)) == .segregation
-        // Every point is validated before anything runs.
-        let points: [SweepPoint] = try (0..<grid.count).map { index in
-            segregation ? .segregation(try SegregationOutput.load(file, overrides: grid.overrides(index)))
-                : .electrode(try ScenarioLoader.load(file, overrides: grid.overrides(index)))
+        if try ScenarioLoader.kind(file, overrides: grid.overrides(0)) == .segregation {
+            return try runSegregation(grid: grid)
         }
+        let plan = SweepPlan(scenarioYAML: try ScenarioLoader.read(file), assignments: assignments, replicas: replicas,
+                             shard: try shard.map { try Shard(parsing: $0) })
+        try plan.run(in: try OutputDirectory(path: out, replace: force), resume: resume, force: force, threads: threads,
+                     checkpointEvery: checkpoints.checkpointEvery, quiet: quiet)
+    }
+
+    /// A sweep of a segregation scenario. It keeps no progress/ folder: `--resume` is refused.
+    func runSegregation(grid: SweepGrid) throws {
+        guard !resume else {
+            throw CommandError("--resume: sweeps of segregation scenarios cannot be resumed; rerun them (with --force)")
+        }
+        // Every point is validated before anything runs.
+        let points = try (0..<grid.count).map { try SegregationOutput.load(file, overrides: grid.overrides($0)) }
         let part = try shard.map { try Shard(parsing: $0) }
         let jobs = part?.replicas(of: grid.count * replicas) ?? 0..<(grid.count * replicas)
         let root = try OutputDirectory(path: out, replace: force)
         try root.checkWritable(["sweep.csv", "sweep.json"])
         let progress = ProgressLine(enabled: !quiet)
         var summaries: [(Int, [String], JSONValue)] = []
-        for (index, point) in points.enumerated() {
+        for (index, (scenario, text)) in points.enumerated() {
             let low = max(jobs.lowerBound, index * replicas) - index * replicas
             let high = min(jobs.upperBound, (index + 1) * replicas) - index * replicas
             guard low < high else { continue }  // this shard holds no replica of the point
-            let range = low..<high
             let directory = try OutputDirectory(path: root.file(SweepGrid.directoryName(index)), replace: force)
             let count = grid.count
-            let report: @Sendable (Int) -> Void = { done in
+            let json = try SegregationOutput.ensemble(scenario, text: text, replicas: low..<high, of: replicas, shard: part,
+                                                      threads: threads, into: directory) { done in
                 progress.update(fraction: Double(index) / Double(count), detail: "point \(index + 1)/\(count), \(done) replicas")
             }
-            switch point {
-            case let .electrode((scenario, text)):
-                let summary = try EnsembleOutput.run(scenario, text: text, replicas: range, of: replicas, shard: part,
-                                                     threads: threads, into: directory, progress: report)
-                summaries.append((index, summary.observableNames, summary.json()))
-            case let .segregation((scenario, text)):
-                let json = try SegregationOutput.ensemble(scenario, text: text, replicas: range, of: replicas, shard: part,
-                                                          threads: threads, into: directory, progress: report)
-                summaries.append((index, Self.observableNames(json), json))
-            }
+            summaries.append((index, Self.observableNames(json), json))
         }
         progress.finish()
         try root.write(SweepTable.csv(grid: grid, summaries: summaries), to: "sweep.csv")
         try root.write(SweepTable.description(of: grid, replicas: replicas).rendered() + "\n", to: "sweep.json")
         print("\(summaries.count) of \(grid.count) points in \(out)" + (part.map { " (shard \($0))" } ?? "")
             + ": wrote sweep.csv, sweep.json and point-*/")
-    }
-
-    /// A validated grid point of either kind of scenario, with its text.
-    enum SweepPoint {
-        case electrode((Scenario, String))
-        case segregation((SegregationScenario, String))
     }
 
     /// The observables of an ensemble summary.json: the keys whose values carry a mean.

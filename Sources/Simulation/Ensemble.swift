@@ -5,7 +5,10 @@ import Output
 
 /// Many replicas of one scenario, run on all cores. Replica i always uses the random stream
 /// derived from (seed, i) and results are stored by replica index, so the outcome does not depend
-/// on the thread count or on which thread ran which replica.
+/// on the thread count or on which thread ran which replica. With a ``ReplicaStore`` every finished
+/// replica is saved and every running one checkpointed, and a replica already saved (or
+/// checkpointed) by an earlier, killed run is taken from (or continued from) the store: the
+/// results are the same as those of one uninterrupted run.
 public struct Ensemble {
     public let scenario: Scenario
     public let replicas: Range<Int>
@@ -16,7 +19,7 @@ public struct Ensemble {
     }
 
     /// Runs every replica with at most `threads` at a time; `progress` gets the number finished.
-    public func run(threads: Int, progress: (@Sendable (Int) -> Void)? = nil) throws -> [RunResult] {
+    public func run(threads: Int, store: ReplicaStore? = nil, progress: (@Sendable (Int) -> Void)? = nil) throws -> [RunResult] {
         let count = replicas.count
         let slots = ResultSlots<RunResult>(count: count)
         let scenario = self.scenario, first = replicas.lowerBound
@@ -26,16 +29,24 @@ public struct Ensemble {
             while true {
                 let index = next.increment() - 1
                 guard index < count else { return }
-                do {
-                    var run = try ElectrodeRun(scenario: scenario, replica: first + index)
-                    slots.store(.success(run.run()), at: index)
-                } catch {
-                    slots.store(.failure(error), at: index)
-                }
+                slots.store(Result { try Self.replica(first + index, of: scenario, store: store) }, at: index)
                 progress?(done.increment())
             }
         }
         return try slots.results()
+    }
+
+    /// Replica `replica`, from the store when it has it, else run (and saved when there is a store).
+    static func replica(_ replica: Int, of scenario: Scenario, store: ReplicaStore?) throws -> RunResult {
+        guard let store else {
+            var run = try ElectrodeRun(scenario: scenario, replica: replica)
+            return run.run()
+        }
+        if let saved = try store.result(of: replica, scenario: scenario) { return saved }
+        var run = try store.run(of: replica, scenario: scenario)
+        let result = try run.run(checkpoint: store.checkpointPolicy(for: replica))
+        try store.save(result)
+        return result
     }
 }
 
