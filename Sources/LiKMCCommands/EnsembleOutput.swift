@@ -70,7 +70,11 @@ enum EnsembleOutput {
         let folder = directory.file(ReplicaStore.folder)
         if fresh, FileManager.default.fileExists(atPath: folder) { try FileManager.default.removeItem(atPath: folder) }
         let store = try ReplicaStore(directory: directory.path, scenarioText: plan.scenarioYAML, checkpointEvery: checkpointEvery)
-        if fresh { try AtomicFile.write(plan.json.rendered() + "\n", to: store.file(ReplicaStore.planName)) }
+        if fresh { try AtomicFile.write(plan.json.rendered() + "\n", to: store.file(ReplicaStore.planName)) } else {
+            let saved = store.saved(of: plan.replicas)
+            print("resuming \(directory.path): \(saved.results) of \(plan.replicas.count) replicas done, "
+                + "\(saved.checkpoints) continued from checkpoints")
+        }
         let results = try Ensemble(scenario: scenario, replicas: plan.replicas).run(threads: threads, store: store,
                                                                                    progress: progress)
         let summary = EnsembleSummary(results: results)

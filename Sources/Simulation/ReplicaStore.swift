@@ -53,6 +53,13 @@ public struct ReplicaStore: Sendable {
         return run
     }
 
+    /// How many of `replicas` are saved finished, and how many running ones have a checkpoint.
+    public func saved(of replicas: Range<Int>) -> (results: Int, checkpoints: Int) {
+        let exists = { FileManager.default.fileExists(atPath: $0) }
+        let results = replicas.filter { exists(resultPath($0)) }
+        return (results.count, replicas.filter { !results.contains($0) && exists(checkpointPath($0)) }.count)
+    }
+
     /// When to checkpoint `replica` while it runs (nil: never).
     func checkpointPolicy(for replica: Int) -> CheckpointPolicy? {
         checkpointEvery > 0 ? .every(seconds: checkpointEvery, to: checkpointPath(replica)) : nil
