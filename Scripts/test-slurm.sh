@@ -60,11 +60,12 @@ for _ in $(seq 50); do [[ -s $work/munge/munged.pid ]] && break; sleep 0.1; done
 pids+=("$(cat "$work/munge/munged.pid")")
 
 host=$(hostname -s)
-node=$(slurmd -C | head -n 1)
+node=$(slurmd -C | head -n 1)  # NodeName=… CPUs=… Boards=… SocketsPerBoard=… CoresPerSocket=… ThreadsPerCore=… RealMemory=…
+# Daemons and node talk over the loopback: the host name need not resolve.
 mkdir -p "$work/state" "$work/spool" "$work/job"
 cat > "$work/slurm.conf" <<CONF
 ClusterName=likmc-test
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
@@ -85,7 +86,7 @@ JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
 MpiDefault=none
 ReturnToService=2
-$node State=UNKNOWN
+$node NodeAddr=127.0.0.1 State=UNKNOWN
 PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
 export SLURM_CONF=$work/slurm.conf
@@ -119,9 +120,11 @@ jid=$(sbatch --parsable --array=1-4 "$repo/Scripts/slurm/ensemble-array.sh" "$wo
 mid=$(sbatch --parsable --dependency="afterok:$jid" "$repo/Scripts/slurm/merge.sh" "$work/out")
 echo "test-slurm: submitted array $jid (4 tasks, $replicas replicas) and merge $mid (afterok)"
 
-# Preemption: once task 1 has saved a replica, SLURM requeues it; the task must resume its shard.
+# Preemption: once task 1 has saved a replica and checkpointed the next, SLURM requeues it; the task
+# must resume its shard from both.
 for _ in $(seq 600); do
-    compgen -G "$work/out/shard-1/progress/replica-*.result" >/dev/null && break
+    compgen -G "$work/out/shard-1/progress/replica-*.result" >/dev/null &&
+        compgen -G "$work/out/shard-1/progress/replica-*.checkpoint" >/dev/null && break
     sleep 0.05
 done
 scontrol requeue "${jid}_1"
