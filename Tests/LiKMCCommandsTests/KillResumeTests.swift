@@ -212,3 +212,41 @@ import Testing
         #expect(try ShardMergeTests.comparable(root + "/merged") == ShardMergeTests.comparable(root + "/reference"))
     }
 }
+
+/// What a directory holding an interrupted ensemble accepts: `--resume` or `likmc resume` of the
+/// same work, nothing else; and `likmc resume` of a directory with nothing to resume is an error.
+@Suite struct ResumeRefusalTests {
+    static func message(_ arguments: [String]) -> String {
+        do {
+            try ShardMergeTests.run(arguments)
+            return "accepted"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func onlyTheSameWorkIsResumed() throws {
+        let (root, file) = try ShardMergeTests.workspace("refusals")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let command = ["ensemble", file, "--replicas", "3", "--threads", "1", "--quiet"]
+        try ShardMergeTests.run(command + ["--out", root + "/reference"])
+        // An ensemble killed right after it started: its plan (the manifest it will write) and no replica yet.
+        try FileManager.default.createDirectory(atPath: root + "/killed/progress", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: root + "/reference/manifest.json", toPath: root + "/killed/progress/plan.json")
+        #expect(Self.message(command + ["--out", root + "/killed"]).contains("holds an interrupted ensemble"))
+        #expect(Self.message(command + ["--out", root + "/killed", "--resume", "--replicas", "4"]).contains("another scenario"))
+        #expect(Self.message(command + ["--out", root + "/killed", "--resume", "--set", "seed=9"]).contains("another scenario"))
+        #expect(Self.message(command + ["--out", root + "/killed", "--resume", "--force"]).contains("exclude each other"))
+        try FileManager.default.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
+        #expect(Self.message(["resume", root + "/empty"]).contains("nothing to resume"))
+        #expect(Self.message(["resume", root + "/killed", "--threads", "2", "--quiet"]) == "accepted")
+        #expect(try KillResumeTests.comparable(root + "/killed") == KillResumeTests.comparable(root + "/reference"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/killed/progress"))
+        #expect(Self.message(["resume", root + "/killed"]) == "accepted", "a complete directory: nothing to do")
+        // --force starts over.
+        try FileManager.default.createDirectory(atPath: root + "/killed/progress", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: root + "/reference/manifest.json", toPath: root + "/killed/progress/plan.json")
+        try FileManager.default.removeItem(atPath: root + "/killed/manifest.json")
+        #expect(Self.message(command + ["--out", root + "/killed", "--force", "--set", "seed=9"]) == "accepted")
+    }
+}

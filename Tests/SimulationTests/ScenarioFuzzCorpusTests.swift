@@ -75,6 +75,6 @@ import Testing
             #expect(error.description.contains(mentions), "message: \(error)")
             #expect(ScenarioFuzzTests.explainsItself(error), "unclear: \(error)")
         }
-        #expect(Date().timeIntervalSince(start) < 2, "took \(Date().timeIntervalSince(start)) s")
+        #expect(Date().timeIntervalSince(start) < 5, "took \(Date().timeIntervalSince(start)) s")
     }
 }

@@ -187,7 +187,7 @@ import Testing
         print("scenario fuzz: \(count) documents, \(accepted) accepted, \(rejected) rejected, \(unclear.count) unclear; "
             + String(format: "slowest %.3f s, generating %.1f s", slowest.0, generating))
         for (text, error) in unclear.prefix(10) { Issue.record("unclear rejection '\(error)' of: \(text.prefix(300))") }
-        #expect(slowest.0 < 1, "a document took \(slowest.0) s: \(slowest.1.prefix(200))")
+        #expect(slowest.0 < 5, "a document took \(slowest.0) s: \(slowest.1.prefix(200))")
         #expect(accepted > 0 && rejected > 0)
     }
 }
