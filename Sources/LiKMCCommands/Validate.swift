@@ -21,8 +21,9 @@ struct Validate: ParsableCommand {
                 + "\(s.isotherm.count) isotherm points" + (s.selfHealing == nil ? "" : ", self-healing"))
             return
         }
-        // Scenario.parse checks everything, the lattice's size and memory included (fuzzed in ScenarioFuzzTests).
+        // Scenario.parse checks every key and the lattice's size (fuzzed in ScenarioFuzzTests), then this machine's memory.
         let (scenario, _) = try ScenarioLoader.load(file, overrides: overrides)
+        do { try scenario.checkFitsInMemory() } catch { throw CommandError("\(file): \(error)") }
         let shape = try LatticeShape(lx: scenario.lx, ly: scenario.ly, lz: scenario.lz)
         let constants = RateConstants(scenario.parameters)
         let megabytes = Double(shape.siteCount * LithiumModel.bytesPerSite) / 1_048_576

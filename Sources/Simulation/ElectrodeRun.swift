@@ -32,7 +32,7 @@ public struct ElectrodeRun {
         self.scenario = scenario
         self.replica = replica
         let shape = try LatticeShape(lx: scenario.lx, ly: scenario.ly, lz: scenario.lz)
-        try MemoryBudget.check(shape: shape, bytesPerSite: LithiumModel.bytesPerSite)
+        try scenario.checkFitsInMemory()
         let kinds = try LithiumModel.initialKinds(shape: shape, substrateLayers: scenario.parameters.substrateLayers,
                                                   lithiumLayers: scenario.plating.lithiumFilmLayers)
         phases = Self.phases(of: scenario, constants: RateConstants(scenario.parameters), surfaceSites: shape.lx * shape.ly)

@@ -110,7 +110,7 @@ extension Scenario {
             throw ScenarioError("lattice.lz", "\(lz) leaves no room above \(parameters.substrateLayers) substrate and "
                 + "\(plating.lithiumFilmLayers) film layers; allowed: > \(parameters.substrateLayers + plating.lithiumFilmLayers)")
         }
-        try checkLatticeFits()
+        try checkSiteCount()
         if plating.capacity == nil && plating.monolayers == nil && plating.maximumTime == nil {
             throw ScenarioError("protocol", "the run has no end; allowed: at least one of capacity_mAh_cm2, monolayers, max_time_s")
         }
@@ -135,14 +135,21 @@ extension Scenario {
         }
     }
 
-    /// The lattice must have at most 2³² − 2 sites (32-bit site indices) and fit in the memory this
-    /// machine has: checked here, so that `likmc validate` refuses what `likmc run` could not allocate.
-    func checkLatticeFits() throws(ScenarioError) {
-        let shape: LatticeShape
-        do { shape = try LatticeShape(lx: lx, ly: ly, lz: lz) } catch {
+    /// The lattice must have at most 2³² − 2 sites (32-bit site indices): a property of the file,
+    /// checked by every parse.
+    func checkSiteCount() throws(ScenarioError) {
+        do { _ = try LatticeShape(lx: lx, ly: ly, lz: lz) } catch {
             throw ScenarioError("lattice", "\(lx)×\(ly)×\(lz) sites is too many; allowed: lx·ly·lz ≤ \(LatticeShape.maximumSiteCount)")
         }
-        do { try MemoryBudget.check(shape: shape, bytesPerSite: LithiumModel.bytesPerSite) } catch {
+    }
+
+    /// The lattice must fit in the memory this machine has (90 % of what is available). Not part of
+    /// ``parse(yaml:)``: it depends on the machine, and reading a scenario (to merge shards, say) on a
+    /// smaller machine than the one that runs it is fine. `likmc validate` and every run check it.
+    public func checkFitsInMemory() throws(ScenarioError) {
+        do {
+            try MemoryBudget.check(shape: try LatticeShape(lx: lx, ly: ly, lz: lz), bytesPerSite: LithiumModel.bytesPerSite)
+        } catch {
             throw ScenarioError("lattice", "\(error); allowed: lx·ly·lz × \(LithiumModel.bytesPerSite) bytes within 90 % of the available memory")
         }
     }

@@ -3,8 +3,8 @@ import GSLRandom
 import Simulation
 import Testing
 
-/// Mutated scenario documents through the parser and validator (`Scenario.parse`, the whole of what
-/// `likmc validate` checks): random key deletions, type swaps, extreme and non-finite numbers,
+/// Mutated scenario documents through the parser and validator (`Scenario.parse`, then
+/// `checkFitsInMemory`: what `likmc validate` checks): random key deletions, type swaps, extreme and non-finite numbers,
 /// unicode, unknown keys, deep nesting, huge lattices, truncated and spliced text. Nothing may crash
 /// or hang, and every rejection must name the key path (or, for a document that is not YAML or not
 /// a mapping, say so) and what is allowed. The documents come from a fixed seed. The suite runs
@@ -161,9 +161,10 @@ import Testing
         error.message.contains("allowed") && (!error.path.isEmpty || error.message.hasPrefix("the scenario"))
     }
 
+    /// What `likmc validate` checks: the document, then this machine's memory for its lattice.
     static func check(_ text: String) -> ScenarioError? {
         do {
-            _ = try Scenario.parse(yaml: text)
+            try Scenario.parse(yaml: text).checkFitsInMemory()
             return nil
         } catch {
             return error
