@@ -57,9 +57,10 @@ struct ConfigNode {
             if let value { return value }
             throw ScenarioError(keyPath(key), "missing; allowed: a number in \(range)")
         }
-        guard case .scalar = node, let x = node.float ?? node.int.map(Double.init), x.isFinite else {
-            throw ScenarioError(keyPath(key), "\(Self.describe(node)) is not a finite number; allowed: \(range)")
+        guard case .scalar = node, let x = node.float ?? node.int.map(Double.init) else {
+            throw ScenarioError(keyPath(key), "\(Self.describe(node)) is not a number; allowed: \(range)")
         }
+        guard x.isFinite else { throw ScenarioError(keyPath(key), "\(Self.describe(node)) is not finite; allowed: \(range)") }
         guard allowed.contains(x), !(openLower && x == allowed.lowerBound), !(openUpper && x == allowed.upperBound) else {
             throw ScenarioError(keyPath(key), "\(x) is out of range; allowed: \(range)")
         }
