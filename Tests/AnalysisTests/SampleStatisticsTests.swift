@@ -28,6 +28,25 @@ import Testing
         #expect(b.batchAverages == [0.5, 0.5, 4, 4, 1])
     }
 
+    @Test func occupationFractionsAndTheirChiSquared() {
+        var o = OccupationBatches(categories: 2, batchDuration: 1)
+        // Batch 1: ¾ in category 0; batch 2: ¼ in category 0 and ½ in none of them.
+        o.add(0, duration: 0.75); o.add(1, duration: 0.25)
+        o.add(0, duration: 0.25); o.add(nil, duration: 0.5); o.add(1, duration: 0.25)
+        #expect(o.batchCount == 2)
+        #expect(o.categories[0].batchAverages == [0.75, 0.25] && o.categories[1].batchAverages == [0.25, 0.25])
+        // Category 1 never varies between batches: no error bar, so χ² is NaN and fails any `<` check
+        // (a test cannot pass on a category it could not measure).
+        #expect(o.chiSquared(expected: [0.25, 0.25]).isNaN)
+        let varied = { () -> OccupationBatches in
+            var v = OccupationBatches(categories: 2, batchDuration: 1)
+            v.add(0, duration: 0.75); v.add(1, duration: 0.25); v.add(0, duration: 0.25); v.add(1, duration: 0.75)
+            return v
+        }()
+        // Both categories: means ½, SE ¼; expected ¼ and ¾ → z = 1 and −1 → χ² = 2.
+        #expect(abs(varied.chiSquared(expected: [0.25, 0.75]) - 2) < 1e-12)
+    }
+
     /// Independent normal values held for unit times: the 95 % interval from 20 batches covers
     /// the true mean in 95 % of 2000 runs, within 4 binomial standard deviations (±0.019).
     @Test func batchMeanIntervalsCoverAtTheirLevel() throws {

@@ -50,25 +50,18 @@ import Testing
         var engine = KineticEngine(application: try ExchangeKinetics(slab: try slab(configurations[0]), parameters: p),
                                    random: UniformBuffer(stream: stream))
         let meanRate = engine.rates.totalRate
-        var batches = configurations.map { _ in TimeWeightedBatches(batchDuration: 2000 / meanRate) }
+        var occupation = OccupationBatches(categories: configurations.count, batchDuration: 2000 / meanRate)
         for _ in 0..<1_000_000 {
             var bits = 0
             for i in 0..<6 where engine.application.slab.states[i] == SlabSpecies.solute { bits |= 1 << i }
-            let current = index[bits]!
             let before = engine.clock.time
             _ = engine.step()
-            let dt = engine.clock.time - before
-            for k in batches.indices { batches[k].add(k == current ? 1 : 0, duration: dt) }
+            occupation.add(index[bits]!, duration: engine.clock.time - before)
         }
-        var chi2 = 0.0
-        for k in batches.indices {
-            let summary = batches[k].summary
-            let z = (summary.mean - weights[k] / total) / summary.standardError
-            chi2 += z * z
-        }
+        let chi2 = occupation.chiSquared(expected: weights.map { $0 / total })
         let critical = ChiSquared.criticalValue(degreesOfFreedom: configurations.count - 1, alpha: 0.001)
-        print("exchange KMC: χ² = \(chi2) for \(configurations.count - 1) dof (0.1 % critical \(critical)), \(batches[0].batchAverages.count) batches")
+        print("exchange KMC: χ² = \(chi2) for \(configurations.count - 1) dof (0.1 % critical \(critical)), \(occupation.batchCount) batches")
         #expect(chi2 < critical)
-        #expect(batches[0].batchAverages.count >= 100)
+        #expect(occupation.batchCount >= 100)
     }
 }

@@ -52,23 +52,17 @@ import Testing
         var engine = try makeEngine(shape: shape, states: configurations[0], parameters: Self.parameters, seed: 7)
         // Batch means: 200 batches, each ~ 5000 events, much longer than the few-event relaxation.
         let meanRate = engine.rates.totalRate
-        var batches = (0..<configurations.count).map { _ in TimeWeightedBatches(batchDuration: 5000 / meanRate) }
+        var occupation = OccupationBatches(categories: configurations.count, batchDuration: 5000 / meanRate)
         for _ in 0..<1_000_000 {
             let current = index[engine.application.states]!
             let before = engine.clock.time
             _ = engine.step()
-            let dt = engine.clock.time - before
-            for k in batches.indices { batches[k].add(k == current ? 1 : 0, duration: dt) }
+            occupation.add(current, duration: engine.clock.time - before)
         }
-        // Σ z² over configurations, z = (f − p)/σ_batch: ≈ χ² with 34 degrees of freedom.
-        var chi2 = 0.0
-        for k in batches.indices {
-            let summary = batches[k].summary
-            let z = (summary.mean - probabilities[k]) / summary.standardError
-            chi2 += z * z
-        }
+        // ≈ χ² with 34 degrees of freedom.
+        let chi2 = occupation.chiSquared(expected: probabilities)
         #expect(chi2 < ChiSquared.criticalValue(degreesOfFreedom: configurations.count - 1, alpha: 1e-4),
                 "χ² = \(chi2)")
-        #expect(batches[0].batchAverages.count >= 100)
+        #expect(occupation.batchCount >= 100)
     }
 }

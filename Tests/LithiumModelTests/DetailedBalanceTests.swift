@@ -106,25 +106,20 @@ import Testing
         _ = engine.run(.events(20_000))  // forget the empty start
         let events = 1_500_000
         let batchDuration = Double(events) / 200 / Self.meanTotalRate(space, reference)
-        var batches = expected.indices.map { _ in TimeWeightedBatches(batchDuration: batchDuration) }
+        var occupation = OccupationBatches(categories: expected.count, batchDuration: batchDuration)
         for _ in 0..<events {
             let state = space.index[engine.application.grid.states]
             #expect(state != nil, "the model reached a configuration the oracle cannot")
-            let current = state.flatMap { category[$0] } ?? common.count
+            let current = state.flatMap { category[$0] } ?? (expected.count > common.count ? common.count : nil)
             let before = engine.clock.time
             _ = engine.step()
-            for k in batches.indices { batches[k].add(k == current ? 1 : 0, duration: engine.clock.time - before) }
+            occupation.add(current, duration: engine.clock.time - before)
         }
-        var chi2 = 0.0
-        for k in batches.indices {
-            let summary = batches[k].summary
-            let deviation = (summary.mean - expected[k]) / summary.standardError
-            chi2 += deviation * deviation
-        }
+        let chi2 = occupation.chiSquared(expected: expected)
         let critical = ChiSquared.criticalValue(degreesOfFreedom: expected.count - 1, alpha: 1e-4)
         print("\(s): \(space.states.count) states, χ² = \(chi2) over \(expected.count) categories (critical \(critical))")
         #expect(chi2 < critical, "χ² = \(chi2) over \(expected.count) categories (critical \(critical))")
-        #expect(batches[0].batchAverages.count >= 150 && common.count >= 8)
+        #expect(occupation.batchCount >= 150 && common.count >= 8)
     }
 
     /// Σ_s π_s·R_s: the mean total rate, to size the batches in simulated time.
