@@ -1,68 +1,95 @@
 import Kinetics
 
-/// The rate classes of the Li model and the look-up tables from a site's neighbour key to the
-/// class of each of its events. Classes of equal type and rate are merged.
+/// The rate classes of the Li model and, per event of ``EventTable``, the look-up from a site's
+/// neighbour key to the event's class. Classes of equal type and rate are merged.
 struct EventClasses: Sendable {
     var rates: [Double] = []
     var types: [Int] = []
     private var index: [ClassKey: Int] = [:]
 
-    /// Per key: the class of a Li site's oxidation / alloying, an LiM site's de-alloying /
-    /// transport, an empty site's reduction (-1: no such event), and a Li site's binding index.
-    var oxidation = [Int16](repeating: -1, count: NeighborCounts.keyCount)
-    var alloying = [Int16](repeating: -1, count: NeighborCounts.keyCount)
-    var dealloying = [Int16](repeating: -1, count: NeighborCounts.keyCount)
-    var transport = [Int16](repeating: -1, count: NeighborCounts.keyCount)
-    var reduction = [Int16](repeating: -1, count: NeighborCounts.keyCount)
-    /// Reduction into an M site, oxidation of an LiM site (lithiophilic substrates).
-    var alloyReduction = [Int16](repeating: -1, count: NeighborCounts.keyCount)
-    var alloyOxidation = [Int16](repeating: -1, count: NeighborCounts.keyCount)
-    /// SEI formation at an empty site with Li neighbours (when one of them is connected).
-    var sei = [Int16](repeating: -1, count: NeighborCounts.keyCount)
-    /// Conductor and Li neighbours per key; the classifier subtracts the dead ones.
-    var conductorCount = [UInt8](repeating: 0, count: NeighborCounts.keyCount)
-    var lithiumCount = [UInt8](repeating: 0, count: NeighborCounts.keyCount)
-    var bindingIndex = [UInt16](repeating: 0, count: NeighborCounts.keyCount)
+    /// How `classify` finds the class of an event: the flattened ``ClassInputs`` of its rule.
+    enum Finder: Int, Sendable {
+        case none, key, keyIfConnected, keyIfConnectedNeighbor, hopTargets
+    }
+    /// Per kind × slot (``EventSlot/perSite`` slots per kind), in one word so that classifying
+    /// loads it once: the ``Finder`` (low 3 bits) and where the rule's row of `byKey` and
+    /// `candidates` starts (row × key count, above). See ``finder(_:)`` and ``rowStart(_:)``.
+    var entries: [Int]
+    @inline(__always) static func finder(_ entry: Int) -> Finder { Finder(rawValue: entry & 7).unsafelyUnwrapped }
+    @inline(__always) static func rowStart(_ entry: Int) -> Int { entry >> 3 }
+    /// byKey[rowStart + key]: the class of the event at a site with that key (−1: none).
+    var byKey: [Int16] = []
+    /// candidates[rowStart + key]: the key's count of the neighbours a ``ClassInputs/keyIfConnectedNeighbor``
+    /// rule needs one connected of; the classifier subtracts the dead ones.
+    var candidates: [UInt8] = []
+    /// Conductor and Li neighbours per key (the connectivity test reads them).
+    var conductorCount: [UInt8]
+    var lithiumCount: [UInt8]
+    var bindingIndex: [UInt16]
     /// Solid neighbours per key (a hop target needs two: the mover and one more).
-    var solidCount = [UInt8](repeating: 0, count: NeighborCounts.keyCount)
-    /// hop[bindingIndex·7 + targets]: class of a Li site's hop event.
+    var solidCount: [UInt8]
+    /// hop[bindingIndex·7 + targets]: class of the hop event (the ``ClassInputs/hopTargets`` rule).
     var hop: [Int16] = []
 
-    init(parameters p: ModelParameters, constants k: RateConstants, coordinations: Set<Int>) {
-        var bindings: [Double] = []
+    init(table: EventTable, parameters p: ModelParameters, constants k: RateConstants, coordinations: Set<Int>) {
+        let keys = NeighborKeySpace.shared, keyCount = keys.keyCount
+        conductorCount = [UInt8](repeating: 0, count: keyCount)
+        lithiumCount = conductorCount
+        solidCount = conductorCount
+        bindingIndex = [UInt16](repeating: 0, count: keyCount)
+        let slots = SiteKind.capacity * EventSlot.perSite
+        entries = [Int](repeating: Finder.none.rawValue, count: slots)
+        var keyed: [(rule: EventRule, row: Int)] = []
+        var hopRule: EventRule?
+        for rule in table.rules {
+            let at = Int(rule.kind) * EventSlot.perSite + rule.slot
+            let finder: Finder
+            switch rule.reads {
+            case .key: finder = .key
+            case .keyIfConnected: finder = .keyIfConnected
+            case .keyIfConnectedNeighbor: finder = .keyIfConnectedNeighbor
+            case .hopTargets:
+                precondition(hopRule == nil && rule.kind == SiteKind.lithium, "one hop rule, of Li (the cell counts Li's hop targets)")
+                entries[at] = Finder.hopTargets.rawValue
+                hopRule = rule
+                continue
+            }
+            entries[at] = (keyed.count * keyCount) << 3 | finder.rawValue
+            keyed.append((rule, keyed.count))
+        }
+        byKey = [Int16](repeating: -1, count: max(keyed.count, 1) * keyCount)
+        candidates = [UInt8](repeating: 0, count: max(keyed.count, 1) * keyCount)
+
+        var bindings: [RateInputs] = []
         var bindingOf: [Double: Int] = [:]
         let bonds = p.pairEnergies, li = Int(SiteKind.lithium)
-        for key in 0..<NeighborCounts.keyCount {
-            let n = NeighborCounts(key: key)
+        for key in 0..<keyCount {
+            let n = NeighborCounts(keys.counts[key])
             guard coordinations.contains(n.total) else { continue }
             solidCount[key] = UInt8(n.solid)
             conductorCount[key] = UInt8(n.conductors)
             lithiumCount[key] = UInt8(n.lithium)
-            let b = bonds.binding(of: li, neighborCounts: [n.empty, n.lithium, n.substrate, n.alloy, n.sei])
+            // Kinds beyond the named ones (beyond the bond table) do not bond to Li.
+            let b = bonds.binding(of: li, neighborCounts: (0..<SiteKind.count).map { n[UInt8($0)] })
+            let bIn = k.alloyBindingBase + Double(n.lithium) * (bonds[li, Int(SiteKind.alloy)] - bonds[li, Int(SiteKind.substrate)])
+            let inputs = RateInputs(n: n, binding: b, alloyBinding: bIn, k: k, lithiophilic: p.substrate.lithiophilic)
             if bindingOf[b] == nil {
                 bindingOf[b] = bindings.count
-                bindings.append(b)
+                bindings.append(inputs)
             }
             bindingIndex[key] = UInt16(bindingOf[b]!)
-            let bIn = k.alloyBindingBase + Double(n.lithium) * (bonds[li, Int(SiteKind.alloy)] - bonds[li, Int(SiteKind.substrate)])
-            // The new atom must touch the electrolyte, as its oxidation (the reverse) requires: no
-            // reduction fills a sealed one-site pocket.
-            if n.conductors > 0 && n.empty > 0 { reduction[key] = classFor(.reduction, rate: k.k0) }
-            if n.lithium > 0 { sei[key] = classFor(.seiFormation, rate: k.seiRate) }
-            if n.empty > 0 { oxidation[key] = classFor(.oxidation, rate: k.oxidation(binding: b)) }
-            if n.substrate > 0 && p.substrate.lithiophilic {
-                alloying[key] = classFor(.alloying, rate: Double(n.substrate) * k.alloying(binding: b))
-                transport[key] = classFor(.alloyTransport, rate: Double(n.substrate) * k.alloyTransport(alloyBinding: bIn))
-            }
-            if n.empty > 0 && p.substrate.lithiophilic {
-                dealloying[key] = classFor(.dealloying, rate: Double(n.empty) * k.dealloying(alloyBinding: bIn))
-                alloyReduction[key] = classFor(.reduction, rate: k.k0)
-                alloyOxidation[key] = classFor(.oxidation, rate: k.alloyOxidation(alloyBinding: bIn))
+            for (rule, row) in keyed {
+                byKey[row * keyCount + key] = classFor(rule.type, rate: rule.rate(inputs))
+                if case let .keyIfConnectedNeighbor(kinds) = rule.reads {
+                    candidates[row * keyCount + key] = UInt8(kinds.reduce(0) { $0 + n[$1] })
+                }
             }
         }
         hop = [Int16](repeating: -1, count: bindings.count * 7)
-        for (i, b) in bindings.enumerated() {
-            for targets in 1...6 { hop[i * 7 + targets] = classFor(.hop, rate: Double(targets) * k.hop(binding: b)) }
+        if let hopRule {
+            for (i, inputs) in bindings.enumerated() {
+                for targets in 1...6 { hop[i * 7 + targets] = classFor(hopRule.type, rate: Double(targets) * hopRule.rate(inputs)) }
+            }
         }
     }
 

@@ -3,6 +3,16 @@
 public enum EventType: Int, CaseIterable, Sendable {
     case hop = 0, reduction, oxidation, alloying, dealloying, alloyTransport, seiFormation
 
+    /// Electrons one event takes from the electrode (+1: cathodic, reduction and SEI growth; −1:
+    /// oxidation; 0: no charge transfer): what the faradaic counters add up.
+    public var electrons: Int {
+        switch self {
+        case .reduction, .seiFormation: return 1
+        case .oxidation: return -1
+        case .hop, .alloying, .dealloying, .alloyTransport: return 0
+        }
+    }
+
     public var name: String {
         switch self {
         case .hop: return "hop"
@@ -16,22 +26,7 @@ public enum EventType: Int, CaseIterable, Sendable {
     }
 }
 
-/// Every site has three event slots; what a slot means depends on the site's kind:
-///
-/// | kind  | slot 0                   | slot 1                 | slot 2                 |
-/// |-------|--------------------------|------------------------|------------------------|
-/// | empty | reduction (new Li atom)  | SEI formation          | –                      |
-/// | Li    | hop (all directions)     | oxidation              | alloying (into M)      |
-/// | M     | reduction into M (→ LiM) | –                      | –                      |
-/// | LiM   | de-alloying (to empty)   | transport (into M)     | oxidation of the alloy |
-///
-/// Reduction into M and oxidation of LiM exist on lithiophilic substrates only, at sites
-/// touching the electrolyte; they are of the reduction and oxidation types, so the potential
-/// scales them too, and together they put the alloy at equilibrium at η = −ΔG_alloy/e.
-///
-/// Reduction needs an electronically connected conductor next to the empty site, SEI formation
-/// connected Li; oxidation needs the Li itself to be connected (dead Li is never oxidised).
-///
+/// Every site has three event slots; what a slot means depends on the site's kind (``EventTable``).
 /// Event number = 3 × site + slot.
 public enum EventSlot {
     public static let perSite = 3

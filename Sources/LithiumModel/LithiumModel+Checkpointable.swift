@@ -50,7 +50,7 @@ extension LithiumModel: CheckpointableApplication {
         p.tracksConnectivity = tracks
         let kinds = try reader.readBytes("site kinds", limit: shape.siteCount)
         let counters = try reader.readArray(Int64.self, "counters", limit: 4)
-        let tally = try reader.readArray(Int64.self, "events by type", limit: 8)
+        let tally = try reader.readArray(Int64.self, "events by type", limit: EventType.allCases.count)
         guard counters.count == 4, tally.count == EventType.allCases.count else {
             throw ModelError.impossible("checkpoint: counters of the wrong length")
         }
@@ -62,7 +62,10 @@ extension LithiumModel: CheckpointableApplication {
         default: throw ModelError.impossible("checkpoint: unknown control mode")
         }
         try self.init(shape: shape, parameters: p, kinds: kinds, control: ElectrochemicalControl(mode: mode))
-        (netFaradaicEvents, reductions, oxidations, seiFormations) = (Int(counters[0]), Int(counters[1]), Int(counters[2]), Int(counters[3]))
         for (type, count) in tally.enumerated() { eventTally[type] = Int(count) }
+        // The faradaic counters are sums over the tally; saved for readers of the file, checked here.
+        guard [netFaradaicEvents, reductions, oxidations, seiFormations] == counters.map({ Int($0) }) else {
+            throw ModelError.impossible("checkpoint: faradaic counters disagree with the events by type")
+        }
     }
 }

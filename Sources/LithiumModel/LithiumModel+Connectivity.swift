@@ -107,19 +107,18 @@ extension LithiumModel {
     }
 
     /// Sets the dead flag of the Li site `site`, the dead-neighbour counts around it, and lists the
-    /// events that depend on them: its oxidation, reduction and SEI growth next to it.
+    /// events whose class reads them (``EventTable``): its oxidation, reduction and SEI growth next to it.
     mutating func setDead(_ site: UInt32, _ dead: Bool, affected: AffectedEvents) {
         let words = cells.mutablePointer()
         words[Int(site)] = dead ? words[Int(site)] | CellLayout.deadFlag : words[Int(site)] & ~CellLayout.deadFlag
         deadSites += dead ? 1 : -1
-        affected.append(site * 3 + 1)
+        let lookup = definition.lookup
+        affected.append(site * 3 + lookup.ownConnectivitySlot)
+        let readers = lookup.deadNeighborReaders
         for neighbor in shape.neighbors(of: site) {
             let cell = words[Int(neighbor)]
             words[Int(neighbor)] = dead ? cell &+ CellLayout.deadNeighborUnit : cell &- CellLayout.deadNeighborUnit
-            if kind(cell) == SiteKind.empty {
-                affected.append(neighbor * 3)
-                affected.append(neighbor * 3 + 1)
-            }
+            EventLookup.list(EventLookup.slots(of: kind(cell), in: readers), of: neighbor, to: affected)
         }
     }
 

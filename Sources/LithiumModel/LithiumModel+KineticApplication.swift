@@ -8,27 +8,26 @@ extension LithiumModel: KineticApplication {
     @inline(__always) func kind(_ cell: UInt32) -> UInt8 { CellLayout.kind(cell) }
     @inline(__always) func key(_ cell: UInt32) -> Int { CellLayout.key(cell) }
 
+    /// The class of `event`, found as its ``EventTable`` rule says: from the site's neighbour key
+    /// alone, or with its own or its neighbours' connectivity, or with its hop-target count.
     public func classify(_ event: UInt32) -> Int? {
         let site = event / 3, slot = event % 3
         let cell = cells[Int(site)]
+        let key = key(cell)
+        let lookup = definition.lookup
+        let entry = lookup.entries[Int(kind(cell)) &* EventSlot.perSite &+ Int(slot)]
+        let at = EventClasses.rowStart(entry) &+ key
         let c: Int16
-        switch (kind(cell), slot) {
-        case (SiteKind.empty, 0):
-            let connected = classes.conductorCount[key(cell)] &- CellLayout.deadNeighbors(cell)
-            c = connected > 0 ? classes.reduction[key(cell)] : -1
-        case (SiteKind.empty, 1):
-            let connected = classes.lithiumCount[key(cell)] &- CellLayout.deadNeighbors(cell)
-            c = connected > 0 ? classes.sei[key(cell)] : -1
-        case (SiteKind.lithium, 0):
+        switch EventClasses.finder(entry) {
+        case .key: c = lookup.byKey[at]
+        case .keyIfConnected: c = CellLayout.isDead(cell) ? -1 : lookup.byKey[at]
+        case .keyIfConnectedNeighbor:
+            let connected = lookup.candidates[at] &- CellLayout.deadNeighbors(cell)
+            c = connected > 0 ? lookup.byKey[at] : -1
+        case .hopTargets:
             let targets = CellLayout.hopTargets(cell)
-            c = targets == 0 ? -1 : classes.hop[Int(classes.bindingIndex[key(cell)]) * 7 + targets]
-        case (SiteKind.lithium, 1): c = CellLayout.isDead(cell) ? -1 : classes.oxidation[key(cell)]
-        case (SiteKind.lithium, 2): c = classes.alloying[key(cell)]
-        case (SiteKind.alloy, 0): c = classes.dealloying[key(cell)]
-        case (SiteKind.alloy, 1): c = classes.transport[key(cell)]
-        case (SiteKind.alloy, 2): c = classes.alloyOxidation[key(cell)]
-        case (SiteKind.substrate, 0): c = classes.alloyReduction[key(cell)]
-        default: c = -1
+            c = targets == 0 ? -1 : lookup.hop[Int(lookup.bindingIndex[key]) &* 7 &+ targets]
+        case .none: c = -1
         }
         return c < 0 ? nil : Int(c)
     }
@@ -51,18 +50,20 @@ extension LithiumModel: KineticApplication {
 
     /// The support rule of hops: a site with neighbour key `key` touches a solid besides the
     /// mover (two solid neighbours, the mover included), so Li may hop onto it if it is empty.
-    @inline(__always) func supportsHop(_ key: Int, _ solidCount: [UInt8]) -> Bool { solidCount[key] >= 2 }
+    @inline(__always) static func supportsHop(_ key: Int, _ solidCount: UnsafeMutablePointer<UInt8>) -> Bool {
+        solidCount[key] >= 2
+    }
 
     /// Whether a site with cell `cell` is a hop target of the Li next to it.
-    @inline(__always) func isHopTarget(_ cell: UInt32, _ solidCount: [UInt8]) -> Bool {
-        kind(cell) == SiteKind.empty && supportsHop(key(cell), solidCount)
+    @inline(__always) static func isHopTarget(_ cell: UInt32, _ solidCount: UnsafeMutablePointer<UInt8>) -> Bool {
+        CellLayout.kind(cell) == SiteKind.empty && supportsHop(CellLayout.key(cell), solidCount)
     }
 
     /// Empty neighbours of `site` that a hop may reach.
     @inline(__always) func hopTargets(of site: UInt32) -> TargetList {
-        let solidCount = classes.solidCount
+        let solidCount = definition.lookup.solidCount
         var list = TargetList()
-        for neighbor in sites.shape.neighbors(of: site) where isHopTarget(cells[Int(neighbor)], solidCount) {
+        for neighbor in sites.shape.neighbors(of: site) where Self.isHopTarget(cells[Int(neighbor)], solidCount) {
             list.append(neighbor)
         }
         return list
@@ -71,6 +72,15 @@ extension LithiumModel: KineticApplication {
     /// How many hop targets `site` has, counted afresh: what a Li cell's hop-target bits must equal.
     func hopTargetCount(of site: UInt32) -> Int { hopTargets(of: site).count }
 
+    /// The same, read from `words` (static: called in the middle of a mutation, where calling a
+    /// method of the model would make the compiler copy it).
+    @inline(__always) static func hopTargetCount(of site: UInt32, shape: LatticeShape, words: UnsafeMutablePointer<UInt32>,
+                                                 solidCount: UnsafeMutablePointer<UInt8>) -> UInt32 {
+        var count: UInt32 = 0
+        for neighbor in shape.neighbors(of: site) where isHopTarget(words[Int(neighbor)], solidCount) { count &+= 1 }
+        return count
+    }
+
     /// Neighbours of `site` of the given kind.
     @inline(__always) func neighbors(of site: UInt32, ofKind wanted: UInt8) -> TargetList {
         var list = TargetList()
@@ -78,47 +88,25 @@ extension LithiumModel: KineticApplication {
         return list
     }
 
+    /// Carries out the action of the event's ``EventTable`` rule.
     public mutating func perform(
         _ event: UInt32, rateClass: Int, uniform: Double, random: inout UniformBuffer, affected: AffectedEvents
     ) {
-        let site = event / 3, slot = event % 3
+        let site = event / 3, slot = Int(event % 3)
         eventTally[rateCatalog.types[rateClass]] += 1
-        switch (kind(cells[Int(site)]), slot) {
-        case (SiteKind.empty, 0):
-            change(site, to: SiteKind.lithium, affected: affected)
-            reductions += 1
-            netFaradaicEvents += 1
-        case (SiteKind.empty, 1):
-            change(site, to: SiteKind.sei, affected: affected)
-            seiFormations += 1
-            netFaradaicEvents += 1
-        case (SiteKind.lithium, 0):
+        switch definition.lookup.actions[Int(kind(cells[Int(site)])) &* EventSlot.perSite &+ slot] {
+        case let .become(new)?:
+            change(site, to: new, affected: affected)
+        case let .move(to: destination, leaving, arriving)?:
             // The destination is chosen before `move` starts mutating (an argument that reads the
             // model inside a mutating call makes the compiler copy the whole model first).
-            let destination = hopTargets(of: site).pick(uniform)
-            move(from: site, to: destination, leaving: SiteKind.empty, arriving: SiteKind.lithium, affected: affected)
-        case (SiteKind.lithium, 1):
-            change(site, to: SiteKind.empty, affected: affected)
-            oxidations += 1
-            netFaradaicEvents -= 1
-        case (SiteKind.lithium, 2):
-            let destination = neighbors(of: site, ofKind: SiteKind.substrate).pick(uniform)
-            move(from: site, to: destination, leaving: SiteKind.empty, arriving: SiteKind.alloy, affected: affected)
-        case (SiteKind.alloy, 0):
-            let destination = neighbors(of: site, ofKind: SiteKind.empty).pick(uniform)
-            move(from: site, to: destination, leaving: SiteKind.substrate, arriving: SiteKind.lithium, affected: affected)
-        case (SiteKind.alloy, 1):
-            let destination = neighbors(of: site, ofKind: SiteKind.substrate).pick(uniform)
-            move(from: site, to: destination, leaving: SiteKind.substrate, arriving: SiteKind.alloy, affected: affected)
-        case (SiteKind.alloy, 2):
-            change(site, to: SiteKind.substrate, affected: affected)
-            oxidations += 1
-            netFaradaicEvents -= 1
-        case (SiteKind.substrate, 0):
-            change(site, to: SiteKind.alloy, affected: affected)
-            reductions += 1
-            netFaradaicEvents += 1
-        default:
+            let target: UInt32
+            switch destination {
+            case .hopTarget: target = hopTargets(of: site).pick(uniform)
+            case let .neighbor(wanted): target = neighbors(of: site, ofKind: wanted).pick(uniform)
+            }
+            move(from: site, to: target, leaving: leaving, arriving: arriving, affected: affected)
+        case nil:
             preconditionFailure("event \(event) has no action for its site")
         }
     }
@@ -148,58 +136,47 @@ extension LithiumModel: KineticApplication {
         if wasDead { deadSites -= 1 }
         sites.set(site, to: new)
         let words = cells.mutablePointer()
-        words[Int(site)] = UInt32(new) << 16 | (cell & CellLayout.keptOnKindChange)
-        let solidCount = classes.solidCount
+        words[Int(site)] = UInt32(new) << CellLayout.kindShift | (cell & CellLayout.keptOnKindChange)
+        let lookup = definition.lookup, solidCount = lookup.solidCount
         // Whether the site itself is a hop target for the Li atoms next to it, before and after.
-        let supported = supportsHop(key(cell), solidCount)
+        let supported = Self.supportsHop(key(cell), solidCount)
         let targetChange = (new == SiteKind.empty && supported ? 1 : 0) - (old == SiteKind.empty && supported ? 1 : 0)
         // The neighbours' keys move by the kind change and, if the site held dead Li, their
         // dead-neighbour counts drop by one.
-        let delta = NeighborCounts.weight(of: new) &- NeighborCounts.weight(of: old)
-            &- (wasDead ? CellLayout.deadNeighborUnit : 0)
+        let deadDrop = wasDead ? CellLayout.deadNeighborUnit : 0
         let solidityChanged = SiteKind.isSolid(old) != SiteKind.isSolid(new)
-        for slot in 0..<UInt32(EventSlot.perSite) { affected.append(site * 3 + slot) }  // old kind's events go too
-        for neighbor in sites.shape.neighbors(of: site) {
+        let live = lookup.liveSlots
+        // The old kind's events go, the new kind's come.
+        EventLookup.list(EventLookup.slots(of: old, in: live) | EventLookup.slots(of: new, in: live), of: site, to: affected)
+        let shape = sites.shape
+        for neighbor in shape.neighbors(of: site) {
             let before = words[Int(neighbor)]
-            var after = before &+ delta
+            var after = (before & ~CellLayout.keyMask | lookup.key(key(before), replacing: old, by: new)) &- deadDrop
             if targetChange != 0 && kind(after) == SiteKind.lithium {
                 after = targetChange > 0 ? after &+ CellLayout.hopTargetUnit : after &- CellLayout.hopTargetUnit
             }
             words[Int(neighbor)] = after
-            Self.listEvents(of: neighbor, kind: kind(after), affected: affected)
+            EventLookup.list(EventLookup.slots(of: kind(after), in: live), of: neighbor, to: affected)
             guard solidityChanged && kind(after) == SiteKind.empty else { continue }
-            let wasTarget = supportsHop(key(before), solidCount), isTarget = supportsHop(key(after), solidCount)
+            let wasTarget = Self.supportsHop(key(before), solidCount), isTarget = Self.supportsHop(key(after), solidCount)
             guard wasTarget != isTarget else { continue }
             // This empty neighbour became (or stopped being) a hop target of the Li around it.
-            for second in sites.shape.neighbors(of: neighbor) where second != site {
+            for second in shape.neighbors(of: neighbor) where second != site {
                 let secondCell = words[Int(second)]
                 guard kind(secondCell) == SiteKind.lithium else { continue }
                 words[Int(second)] = isTarget ? secondCell &+ CellLayout.hopTargetUnit : secondCell &- CellLayout.hopTargetUnit
-                affected.append(second * 3)
+                affected.append(second * 3 + lookup.hopSlot)
             }
         }
         if new == SiteKind.lithium {
-            words[Int(site)] |= UInt32(hopTargetCount(of: site)) << 28
+            words[Int(site)] |= Self.hopTargetCount(of: site, shape: shape, words: words, solidCount: solidCount)
+                << CellLayout.hopTargetShift
         }
         guard tracksConnectivity else { return }
         if old == SiteKind.lithium && !SiteKind.isConductor(new) && !wasDead {
             conductorRemoved(at: site, affected: affected)
         } else if new == SiteKind.lithium && !SiteKind.isConductor(old) {
             lithiumAdded(at: site, affected: affected)
-        }
-    }
-
-    /// The event slots that exist for `kind`, the kind now at `site`. Static, so that a caller
-    /// in the middle of a mutation need not copy the model to call it.
-    @inline(__always)
-    static func listEvents(of site: UInt32, kind: UInt8, affected: AffectedEvents) {
-        let base = site * 3
-        switch kind {
-        case SiteKind.lithium: affected.append(base); affected.append(base + 1); affected.append(base + 2)
-        case SiteKind.alloy: affected.append(base); affected.append(base + 1); affected.append(base + 2)
-        case SiteKind.empty: affected.append(base); affected.append(base + 1)
-        case SiteKind.substrate: affected.append(base)
-        default: break
         }
     }
 }

@@ -22,12 +22,15 @@ public struct LithiumModel {
     var classes: EventClasses { definition.classes }
     /// The electrochemical control and the overpotential it sets.
     public var control: ElectrochemicalControl
-    /// Reductions minus oxidations so far (faradaic events; each carries ℓ³/Ω electrons).
-    public internal(set) var netFaradaicEvents = 0
-    public internal(set) var reductions = 0
-    public internal(set) var oxidations = 0
+    /// Cathodic minus anodic events so far (reductions and SEI growth minus oxidations; each
+    /// carries ℓ³/Ω electrons): Σ over event types of events × ``EventType/electrons``.
+    public var netFaradaicEvents: Int { (eventTally &* definition.electronsByType).wrappedSum() }
+    /// Events of the reduction type (into the electrolyte side and into M alike).
+    public var reductions: Int { eventTally[EventType.reduction.rawValue] }
+    /// Events of the oxidation type (of Li and of LiM alike).
+    public var oxidations: Int { eventTally[EventType.oxidation.rawValue] }
     /// SEI sites formed (each took one site's worth of Li⁺ and electrons).
-    public internal(set) var seiFormations = 0
+    public var seiFormations: Int { eventTally[EventType.seiFormation.rawValue] }
     /// Li sites with no electronic path to the collector.
     public internal(set) var deadSites = 0
     /// Copied from the parameters: read on every change of a site.
@@ -38,34 +41,49 @@ public struct LithiumModel {
     var search = ConnectivitySearch()
     /// Events carried out and sites of each kind, in fixed-size vectors: per-event counters must not
     /// be heap arrays (a copy of the model would make every increment a copy-on-write).
-    var eventTally = SIMD8<Int>()
+    var eventTally = SIMD16<Int>()
     var kindTally = SIMD8<Int>()
 
     /// Events carried out, by ``EventType``.
     public var eventsByType: [Int] { (0..<EventType.allCases.count).map { eventTally[$0] } }
-    /// Number of sites of each kind.
+    /// Number of sites of each named kind (``SiteKind/count``).
     public var population: [Int] { (0..<SiteKind.count).map { kindTally[$0] } }
+    /// Number of sites of `kind` (any kind below ``SiteKind/capacity``).
+    public func population(of kind: UInt8) -> Int { kindTally[Int(kind)] }
 
     /// A model on `shape` with the given site kinds (see ``SiteKind``).
     public init(shape: LatticeShape, parameters: ModelParameters, kinds: [UInt8],
                 control: ElectrochemicalControl) throws(ModelError) {
+        try self.init(shape: shape, parameters: parameters, kinds: kinds, control: control, table: .lithium)
+    }
+
+    /// A model whose events are those of `table` (tests declare extra events through it).
+    init(shape: LatticeShape, parameters: ModelParameters, kinds: [UInt8],
+         control: ElectrochemicalControl, table: EventTable) throws(ModelError) {
         try parameters.validate()
         guard kinds.count == shape.siteCount else {
             throw .impossible("\(kinds.count) site kinds for a lattice of \(shape.siteCount) sites")
         }
-        do { sites = try SiteGrid(shape: shape, stateCount: SiteKind.count, states: kinds) } catch {
+        guard kinds.allSatisfy({ $0 < table.kindCount }) else {
+            throw .impossible("site kinds must be below \(table.kindCount)")
+        }
+        do { sites = try SiteGrid(shape: shape, stateCount: SiteKind.capacity, states: kinds) } catch {
             throw .impossible("invalid site kinds: \(error)")
         }
         let constants = RateConstants(parameters)
-        let classes = EventClasses(parameters: parameters, constants: constants, coordinations: shape.coordinationNumbers)
+        let classes = EventClasses(table: table, parameters: parameters, constants: constants,
+                                   coordinations: shape.coordinationNumbers)
         let catalog: RateCatalog
         do { catalog = try classes.catalog() } catch { throw .impossible("rate classes: \(error)") }
         definition = ModelDefinition(
-            parameters: parameters, constants: constants, classes: classes, rateCatalog: catalog, shape: shape)
+            parameters: parameters, constants: constants, table: table, classes: classes, rateCatalog: catalog, shape: shape)
         self.control = control
         tracksConnectivity = parameters.tracksConnectivity
         for (kind, count) in sites.populations().enumerated() { kindTally[kind] = count }
-        cells = SiteWords(NeighborKeys.cells(of: sites))
+        let keys = NeighborKeySpace.shared
+        cells = SiteWords((0..<UInt32(shape.siteCount)).map { [sites] site in
+            UInt32(sites[site]) << CellLayout.kindShift | keys.key(of: site, in: sites)
+        })
         search = ConnectivitySearch(siteCount: shape.siteCount)
         searchBudget = max(4096, shape.siteCount / 32)
         countHopTargets()
@@ -82,19 +100,20 @@ public struct LithiumModel {
     mutating func countHopTargets() {
         let words = cells.mutablePointer()
         for site in 0..<UInt32(shape.siteCount) where kind(words[Int(site)]) == SiteKind.lithium {
-            words[Int(site)] |= UInt32(hopTargetCount(of: site)) << 28
+            words[Int(site)] |= UInt32(hopTargetCount(of: site)) << CellLayout.hopTargetShift
         }
     }
 
     /// Sites whose stored kind, key or hop-target count differ from a fresh count (empty when the
     /// bookkeeping is exact).
     public func staleCells() -> [UInt32] {
-        let mask = CellLayout.keyMask | 0xFF << 16
+        let mask = CellLayout.keyMask | CellLayout.kindMask
+        let keys = NeighborKeySpace.shared
         return (0..<UInt32(shape.siteCount)).filter { site in
             let cell = cells[Int(site)]
             let targets = kind(cell) == SiteKind.lithium ? hopTargetCount(of: site) : 0
-            return cell & mask != NeighborKeys.cell(of: site, in: sites) || CellLayout.hopTargets(cell) != targets
-                || cell >> 31 != 0
+            return cell & mask != UInt32(sites[site]) << CellLayout.kindShift | keys.key(of: site, in: sites)
+                || CellLayout.hopTargets(cell) != targets || cell & CellLayout.unused != 0
         }
     }
 
@@ -126,18 +145,28 @@ extension LithiumModel {
     }
 }
 
-/// The immutable part of a Li model: inputs, derived rates and the key → class tables.
+/// The immutable part of a Li model: inputs, derived rates, the event table and its key → class tables.
 final class ModelDefinition: Sendable {
     let parameters: ModelParameters
     let constants: RateConstants
+    let table: EventTable
     let classes: EventClasses
+    /// The same, as the event loop reads it.
+    let lookup: EventLookup
+    /// ``EventType/electrons`` per type, as a vector to multiply the event tally with.
+    let electronsByType: SIMD16<Int>
     let rateCatalog: RateCatalog
     let prefetchOffsets: PrefetchOffsets
 
-    init(parameters: ModelParameters, constants: RateConstants, classes: EventClasses, rateCatalog: RateCatalog,
-         shape: LatticeShape) {
+    init(parameters: ModelParameters, constants: RateConstants, table: EventTable, classes: EventClasses,
+         rateCatalog: RateCatalog, shape: LatticeShape) {
         self.parameters = parameters
         self.constants = constants
+        self.table = table
+        lookup = EventLookup(table: table, classes: classes, keys: .shared)
+        var electrons = SIMD16<Int>()
+        for type in EventType.allCases { electrons[type.rawValue] = type.electrons }
+        electronsByType = electrons
         self.classes = classes
         self.rateCatalog = rateCatalog
         self.prefetchOffsets = PrefetchOffsets(shape: shape)

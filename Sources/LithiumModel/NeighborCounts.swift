@@ -1,21 +1,22 @@
-import Lattice
-
 /// What surrounds a site of the Li model: the count of each ``SiteKind`` among its face
-/// neighbours, decoded from the shared `NeighborKeys` key.
+/// neighbours, decoded from its ``NeighborKeySpace`` key.
 public struct NeighborCounts: Sendable, Equatable {
-    public static let keyCount = NeighborKeys.keyCount(stateCount: SiteKind.count)
+    /// Per kind (lanes ``SiteKind/count`` ..< ``SiteKind/capacity`` are kinds a table may add).
+    public let byKind: SIMD8<UInt8>
 
-    public var empty = 0, lithium = 0, substrate = 0, alloy = 0, sei = 0
+    init(_ counts: SIMD8<UInt8>) { byKind = counts }
 
-    public init(key: Int) {
-        let counts = NeighborKeys.counts(in: key, stateCount: SiteKind.count)
-        (empty, lithium, substrate, alloy, sei) = (counts[0], counts[1], counts[2], counts[3], counts[4])
-    }
+    /// The count of neighbours of `kind`.
+    public subscript(kind: UInt8) -> Int { Int(byKind[Int(kind)]) }
 
-    /// The amount a neighbour of `kind` adds to the key.
-    @inline(__always) public static func weight(of kind: UInt8) -> UInt32 { NeighborKeys.weight(ofState: Int(kind)) }
+    public var empty: Int { self[SiteKind.empty] }
+    public var lithium: Int { self[SiteKind.lithium] }
+    public var substrate: Int { self[SiteKind.substrate] }
+    public var alloy: Int { self[SiteKind.alloy] }
+    public var sei: Int { self[SiteKind.sei] }
 
-    public var total: Int { empty + lithium + substrate + alloy + sei }
-    public var solid: Int { lithium + substrate + alloy + sei }
+    public var total: Int { Int(byKind.wrappedSum()) }
+    /// Everything but the electrolyte is solid.
+    public var solid: Int { total - empty }
     public var conductors: Int { lithium + substrate + alloy }
 }

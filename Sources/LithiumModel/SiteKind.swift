@@ -11,7 +11,11 @@ public enum SiteKind {
     /// Solid-electrolyte interphase: immobile, electronically insulating.
     public static let sei: UInt8 = 4
 
+    /// The kinds the model names; kinds `count ..< capacity` are free for an ``EventTable`` to use
+    /// (solid, not conducting, no bond to Li: tests declare one).
     public static let count = 5
+    /// The kinds a cell and a neighbour key can hold (``CellLayout``, ``NeighborKeySpace``).
+    public static let capacity = 8
     public static let names = ["empty", "Li", "M", "LiM", "SEI"]
 
     /// Sites that hold matter (support hops).

@@ -1,0 +1,161 @@
+/// The Li model's events, each stated once: the site kind and slot it belongs to, its type, what
+/// its rate class reads, its rate and what it does. `classify`, `perform`, the affected-event
+/// listing, the rate classes (``EventClasses``) and the faradaic counters (``EventType/electrons``)
+/// are all read off this table; adding an event is one entry here, its rate in ``RateConstants``
+/// and a line in docs/MODEL.md (see this module's README).
+///
+/// | kind  | slot | event                    | class reads                      | action                        |
+/// |-------|------|--------------------------|----------------------------------|-------------------------------|
+/// | empty | 0    | reduction (new Li)       | key, connected conductor nearby  | become Li                     |
+/// | empty | 1    | SEI formation            | key, connected Li nearby         | become SEI                    |
+/// | Li    | 1    | oxidation                | key, own connectivity            | become empty                  |
+/// | Li    | 2    | alloying                 | key                              | move into M → LiM, leave empty |
+/// | LiM   | 1    | transport in the alloy   | key                              | move into M → LiM, leave M    |
+/// | LiM   | 0    | de-alloying              | key                              | move to empty → Li, leave M   |
+/// | M     | 0    | reduction into M         | key                              | become LiM                    |
+/// | LiM   | 2    | oxidation of the alloy   | key                              | become M                      |
+/// | Li    | 0    | hop (all directions)     | key's binding, hop-target count  | move to a hop target, leave empty |
+///
+/// Reduction into M and oxidation of LiM exist on lithiophilic substrates only, at sites touching
+/// the electrolyte; they are of the reduction and oxidation types, so the potential scales them
+/// too, and together they put the alloy at equilibrium at η = −ΔG_alloy/e. Dead Li is never
+/// oxidised, and reduction and SEI growth need a *connected* neighbour of the right kind.
+///
+/// Order matters once: rate classes are numbered key by key, entry by entry in table order (the
+/// per-target hop classes after all keys), and the class numbers fix the selection order, so
+/// reordering entries changes trajectories (not their statistics).
+struct EventRule: Sendable {
+    /// The kind of site the event belongs to, and its slot there (event number = 3 × site + slot).
+    let kind: UInt8
+    let slot: Int
+    let type: EventType
+    let reads: ClassInputs
+    /// Rate at η = 0 for a site whose neighbours are `inputs.n` (per target for ``ClassInputs/hopTargets``);
+    /// 0 where the event cannot happen.
+    let rate: @Sendable (RateInputs) -> Double
+    let action: EventAction
+}
+
+/// What an event's rate class is found from, besides the site's kind.
+enum ClassInputs: Sendable, Equatable {
+    /// The neighbour key alone.
+    case key
+    /// The key, and the site must be electronically connected (not dead).
+    case keyIfConnected
+    /// The key, and at least one neighbour of `kinds` must be connected: the key's count of them
+    /// minus the cell's dead-neighbour count (only Li can be dead).
+    case keyIfConnectedNeighbor(among: [UInt8])
+    /// The binding of the key and the cell's hop-target count (the rate is per target).
+    case hopTargets
+}
+
+/// What carrying out an event does to the lattice.
+enum EventAction: Sendable, Equatable {
+    /// The site becomes `kind`.
+    case become(UInt8)
+    /// Li moves to a neighbour chosen uniformly among `destination`s, which becomes `arriving`;
+    /// the site becomes `leaving`.
+    case move(to: Destination, leaving: UInt8, arriving: UInt8)
+
+    enum Destination: Sendable, Equatable {
+        /// A neighbour of this kind.
+        case neighbor(ofKind: UInt8)
+        /// An empty neighbour touching a second solid (``LithiumModel/hopTargets(of:)``).
+        case hopTarget
+    }
+}
+
+/// What a rate formula may read: the site's neighbour counts and bond sums, the rate constants.
+struct RateInputs {
+    let n: NeighborCounts
+    /// Bond sum B of a Li atom on the site, and B_in of Li dissolved in M there (docs/MODEL.md §2).
+    let binding: Double
+    let alloyBinding: Double
+    let k: RateConstants
+    let lithiophilic: Bool
+}
+
+/// The table and the look-ups the event loop derives from it.
+struct EventTable: Sendable {
+    let rules: [EventRule]
+    /// The rules' actions, apart (an action is plain data; a rule holds a closure).
+    let actions: [EventAction]
+    /// Per kind × slot (``EventSlot/perSite`` slots per kind): the rule's index, −1 for none.
+    let ruleAt: [Int8]
+    /// Per kind, four bits each (bit s: slot s; ``EventLookup/slots(of:in:)``): the slots whose
+    /// class reads the dead-neighbour count.
+    let deadNeighborReaders: UInt32
+    /// The slot of the Li hop (re-classified when a hop target appears or goes), and the slot
+    /// whose class reads the site's own connectivity.
+    let hopSlot: UInt32
+    let ownConnectivitySlot: UInt32
+    /// Kinds a lattice may hold: the named ones and any the rules mention.
+    let kindCount: Int
+
+    init(_ rules: [EventRule]) {
+        self.rules = rules
+        actions = rules.map(\.action)
+        var ruleAt = [Int8](repeating: -1, count: SiteKind.capacity * EventSlot.perSite)
+        var kindCount = SiteKind.count
+        var readers: UInt32 = 0
+        var hop: UInt32?, own: UInt32?
+        for (i, r) in rules.enumerated() {
+            precondition(r.slot < EventSlot.perSite && Int(r.kind) < SiteKind.capacity, "rule outside the cell's kinds or slots")
+            kindCount = max(kindCount, Int(r.kind) + 1)
+            if case let .become(k) = r.action { kindCount = max(kindCount, Int(k) + 1) }
+            if case let .move(_, leaving, arriving) = r.action { kindCount = max(kindCount, Int(max(leaving, arriving)) + 1) }
+            precondition(ruleAt[Int(r.kind) * EventSlot.perSite + r.slot] < 0, "two rules for one kind and slot")
+            ruleAt[Int(r.kind) * EventSlot.perSite + r.slot] = Int8(i)
+            let shift = UInt32(r.kind) * 4
+            switch r.reads {
+            case .hopTargets: hop = UInt32(r.slot)
+            case .keyIfConnected: own = UInt32(r.slot)
+            case .keyIfConnectedNeighbor: readers |= 1 << (shift + UInt32(r.slot))
+            case .key: break
+            }
+        }
+        self.ruleAt = ruleAt
+        deadNeighborReaders = readers
+        self.kindCount = kindCount
+        hopSlot = hop ?? 0
+        ownConnectivitySlot = own ?? 1
+    }
+}
+
+extension EventTable {
+    /// The Li model (docs/MODEL.md §2–§4).
+    static let lithium = EventTable([
+        EventRule(kind: SiteKind.empty, slot: 0, type: .reduction,
+                  reads: .keyIfConnectedNeighbor(among: [SiteKind.lithium, SiteKind.substrate, SiteKind.alloy]),
+                  // The new atom must touch the electrolyte, as its oxidation (the reverse) requires:
+                  // no reduction fills a sealed one-site pocket.
+                  rate: { $0.n.conductors > 0 && $0.n.empty > 0 ? $0.k.k0 : 0 },
+                  action: .become(SiteKind.lithium)),
+        EventRule(kind: SiteKind.empty, slot: 1, type: .seiFormation,
+                  reads: .keyIfConnectedNeighbor(among: [SiteKind.lithium]),
+                  rate: { $0.n.lithium > 0 ? $0.k.seiRate : 0 },
+                  action: .become(SiteKind.sei)),
+        EventRule(kind: SiteKind.lithium, slot: 1, type: .oxidation, reads: .keyIfConnected,
+                  rate: { $0.n.empty > 0 ? $0.k.oxidation(binding: $0.binding) : 0 },
+                  action: .become(SiteKind.empty)),
+        EventRule(kind: SiteKind.lithium, slot: 2, type: .alloying, reads: .key,
+                  rate: { $0.n.substrate > 0 && $0.lithiophilic ? Double($0.n.substrate) * $0.k.alloying(binding: $0.binding) : 0 },
+                  action: .move(to: .neighbor(ofKind: SiteKind.substrate), leaving: SiteKind.empty, arriving: SiteKind.alloy)),
+        EventRule(kind: SiteKind.alloy, slot: 1, type: .alloyTransport, reads: .key,
+                  rate: { $0.n.substrate > 0 && $0.lithiophilic
+                      ? Double($0.n.substrate) * $0.k.alloyTransport(alloyBinding: $0.alloyBinding) : 0 },
+                  action: .move(to: .neighbor(ofKind: SiteKind.substrate), leaving: SiteKind.substrate, arriving: SiteKind.alloy)),
+        EventRule(kind: SiteKind.alloy, slot: 0, type: .dealloying, reads: .key,
+                  rate: { $0.n.empty > 0 && $0.lithiophilic ? Double($0.n.empty) * $0.k.dealloying(alloyBinding: $0.alloyBinding) : 0 },
+                  action: .move(to: .neighbor(ofKind: SiteKind.empty), leaving: SiteKind.substrate, arriving: SiteKind.lithium)),
+        EventRule(kind: SiteKind.substrate, slot: 0, type: .reduction, reads: .key,
+                  rate: { $0.n.empty > 0 && $0.lithiophilic ? $0.k.k0 : 0 },
+                  action: .become(SiteKind.alloy)),
+        EventRule(kind: SiteKind.alloy, slot: 2, type: .oxidation, reads: .key,
+                  rate: { $0.n.empty > 0 && $0.lithiophilic ? $0.k.alloyOxidation(alloyBinding: $0.alloyBinding) : 0 },
+                  action: .become(SiteKind.substrate)),
+        EventRule(kind: SiteKind.lithium, slot: 0, type: .hop, reads: .hopTargets,
+                  rate: { $0.k.hop(binding: $0.binding) },
+                  action: .move(to: .hopTarget, leaving: SiteKind.empty, arriving: SiteKind.lithium)),
+    ])
+}
