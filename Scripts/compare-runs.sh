@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every scenario in Runs/ at its seed with two likmc binaries and compares their summary.json
+# Runs every electrode scenario in Runs/ (the Li model's) at its seed with two likmc binaries and compares their summary.json
 # observables bit for bit (every number and string, except what measures the machine: wall-clock
 # times, events per second, dates, versions, paths).
 #   Scripts/compare-runs.sh BEFORE_BINARY AFTER_BINARY [OUT_DIR] [scenario.yaml …]
@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 before=$1 after=$2 out=${3:-/tmp/compare-runs}
 shift $(( $# >= 3 ? 3 : $# ))
 scenarios=("$@")
-[[ ${#scenarios[@]} -gt 0 ]] || scenarios=(Runs/*.yaml)
+if [[ ${#scenarios[@]} -eq 0 ]]; then   # the electrode scenarios (the Li model's); other kinds do not run it
+    for f in Runs/*.yaml; do grep -qE '^kind: *[a-z]' "$f" && ! grep -qE '^kind: *electrode' "$f" || scenarios+=("$f"); done
+fi
 run_all() {
     local binary=$1 dir
     dir=$out/$(sha256sum "$binary" | cut -c1-12)
@@ -22,7 +24,8 @@ run_all() {
     done
     echo "$dir"
 }
-a=$(run_all "$before") b=$(run_all "$after")
+a=$(run_all "$before")
+b=$(run_all "$after")
 python3 - "$a" "$b" "${scenarios[@]}" <<'PY'
 import json, os, re, sys
 a, b, scenarios = sys.argv[1], sys.argv[2], sys.argv[3:]
