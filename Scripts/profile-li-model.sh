@@ -16,26 +16,4 @@ args=(bench li-model --lx 256 --ly 256 --lz 8 --seed 1 "$@")
 for n in 200000 400000; do
     valgrind --tool=callgrind --callgrind-out-file="$out/cg.$n" "$binary" "${args[@]}" --events $n >/dev/null 2>"$out/cg.$n.log"
 done
-python3 - "$out" <<'PY'
-import re, subprocess, sys
-out = sys.argv[1]
-def collected(n):
-    return int(re.search(r"Collected : (\d+)", open(f"{out}/cg.{n}.log").read()).group(1))
-events = 200000
-print(f"instructions per event: {(collected(400000) - collected(200000)) / events:.0f}")
-def functions(n):
-    text = subprocess.run(["callgrind_annotate", "--inclusive=no", "--threshold=100", f"{out}/cg.{n}"],
-                          capture_output=True, text=True).stdout
-    costs = {}
-    for line in text.splitlines():
-        m = re.match(r"\s*([\d,]+) \([^)]*\)\s+\S*?:(.*?) \[", line)
-        if m: costs[m.group(2)] = costs.get(m.group(2), 0) + int(m.group(1).replace(",", ""))
-    return costs
-a, b = functions(200000), functions(400000)
-per_event = sorted(((b.get(k, 0) - a.get(k, 0)) / events, k) for k in b)
-print("top functions, instructions per event:")
-for cost, name in reversed(per_event[-10:]):
-    if cost >= 1:
-        demangled = subprocess.run(["swift", "demangle", "--simplified", "--compact", name], capture_output=True, text=True).stdout.strip()
-        print(f"  {cost:7.1f}  {demangled[:100]}")
-PY
+Scripts/callgrind-per-event.py "$out" 10
