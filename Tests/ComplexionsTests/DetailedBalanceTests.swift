@@ -13,13 +13,7 @@ import Testing
     /// value for (configurations − 1) degrees of freedom.
     @Test(arguments: [SamplingEnsemble.semiGrand, .canonical])
     func visitFrequenciesFollowBoltzmann(ensemble: SamplingEnsemble) throws {
-        var p = ComplexionParameters()
-        p.lithiumBond = 0.05
-        p.soluteBond = 0.035
-        p.mixedBond = 0.03
-        p.lithiumSurface = 0.005
-        p.soluteSurface = 0.02
-        p.chemicalPotentialDifference = 0.03
+        let p = asymmetricBonds(chemicalPotentialDifference: 0.03)
         let shape = try LatticeShape(lx: 3, ly: 1, lz: 3)
         let mobile = 6
         let configurations = (0..<(1 << mobile)).filter { ensemble == .semiGrand || $0.nonzeroBitCount == 3 }

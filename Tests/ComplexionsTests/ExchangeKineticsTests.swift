@@ -30,12 +30,7 @@ import Testing
 /// relaxation of 6 sites); Σ z² over configurations ≈ χ² with 19 dof, compared at 0.1 %.
 @Suite struct ExchangeDetailedBalanceTests {
     @Test func occupationMatchesBoltzmannWeights() throws {
-        var p = ComplexionParameters()
-        p.lithiumBond = 0.05
-        p.soluteBond = 0.035
-        p.mixedBond = 0.03
-        p.lithiumSurface = 0.005
-        p.soluteSurface = 0.02
+        let p = asymmetricBonds()
         let shape = try LatticeShape(lx: 3, ly: 1, lz: 3)
         let configurations = (0..<64).filter { $0.nonzeroBitCount == 3 }
         func slab(_ bits: Int) throws -> Slab {

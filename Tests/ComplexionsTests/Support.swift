@@ -26,3 +26,16 @@ func symmetricParameters(coupling: Double, temperature: Double, deltaMu: Double 
     p.chemicalPotentialDifference = deltaMu
     return p
 }
+
+/// Bonds with no symmetry (ε(Li,Li) ≠ ε(M,M), ε(Li,M) off their mean) and unequal surface terms:
+/// the parameters the enumeration tests use, so that no term can hide behind another.
+func asymmetricBonds(chemicalPotentialDifference: Double = 0) -> ComplexionParameters {
+    var p = ComplexionParameters()
+    p.lithiumBond = 0.05
+    p.soluteBond = 0.035
+    p.mixedBond = 0.03
+    p.lithiumSurface = 0.005
+    p.soluteSurface = 0.02
+    p.chemicalPotentialDifference = chemicalPotentialDifference
+    return p
+}

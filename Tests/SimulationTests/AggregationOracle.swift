@@ -17,11 +17,6 @@ struct AggregationOracle {
         let n = size * size
         var occupied = [Bool](repeating: false, count: n)
         var mobile: [Int] = [], slot = [Int](repeating: -1, count: n)
-        func neighbors(_ s: Int) -> [Int] {
-            let (x, y) = (s % size, s / size)
-            return [(x + 1) % size + y * size, (x + size - 1) % size + y * size,
-                    x + ((y + 1) % size) * size, x + ((y + size - 1) % size) * size]
-        }
         func freeze(_ s: Int) {
             guard slot[s] >= 0 else { return }
             let last = mobile.removeLast()
@@ -57,6 +52,13 @@ struct AggregationOracle {
         return Double(clusters(occupied, minimumSize: 2)) / Double(n)
     }
 
+    /// The four face neighbours of site `s` on the periodic square lattice.
+    func neighbors(_ s: Int) -> [Int] {
+        let (x, y) = (s % size, s / size)
+        return [(x + 1) % size + y * size, (x + size - 1) % size + y * size,
+                x + ((y + 1) % size) * size, x + ((y + size - 1) % size) * size]
+    }
+
     func clusters(_ occupied: [Bool], minimumSize: Int) -> Int {
         var seen = [Bool](repeating: false, count: occupied.count), count = 0
         for start in occupied.indices where occupied[start] && !seen[start] {
@@ -64,9 +66,7 @@ struct AggregationOracle {
             seen[start] = true
             while let s = stack.popLast() {
                 members += 1
-                let (x, y) = (s % size, s / size)
-                for t in [(x + 1) % size + y * size, (x + size - 1) % size + y * size,
-                          x + ((y + 1) % size) * size, x + ((y + size - 1) % size) * size] where occupied[t] && !seen[t] {
+                for t in neighbors(s) where occupied[t] && !seen[t] {
                     seen[t] = true
                     stack.append(t)
                 }

@@ -68,13 +68,11 @@ import Testing
     @Test(arguments: 0..<corpus.count)
     func worstInputsAreRejectedWithTheirKeyAndRange(index: Int) {
         let (text, mentions) = Self.corpus[index]
-        let start = Date()
         if let error = ScenarioFuzzTests.check(text) {
             #expect(error.description.contains(mentions), "message: \(error)")
             #expect(ScenarioFuzzTests.explainsItself(error), "unclear: \(error)")
         } else {
             Issue.record("accepted: \(text.prefix(200))")
         }
-        #expect(Date().timeIntervalSince(start) < 5, "took \(Date().timeIntervalSince(start)) s")
     }
 }
