@@ -202,6 +202,16 @@ MUTANTS = [
      'name: "Au", contactAngleDegrees: 120, lithiophilic: false,',
      "nucleationOverpotentialPositiveOnCuAndAboutZeroOnAu",
      "Au neither alloys nor wets (a Cu-like barrier appears)"),
+    ("M70", "Sources/LithiumModel/ModelParameters.swift",
+     "guard parameter.admits(x) else {",
+     "guard parameter.admits(x) || parameter.kind == .real else {",
+     "ParameterTableTests",
+     "validate lets a real input out of its range (the scenario reader would still refuse it)"),
+    ("M71", "Sources/LithiumModel/LithiumModel+Checkpointable.swift",
+     "writer.write(parameter.value(in: p) ?? .nan)",
+     "writer.write(parameter.isOptional ? .nan : parameter.value(in: p)!)",
+     "ParameterTableTests",
+     "the checkpoint drops the optional inputs (ε(Li,M), ε(Li,LiM) given directly)"),
 ]
 
 

@@ -5,21 +5,25 @@ import Lattice
 /// The Li model's checkpoint: its parameters, the lattice's site kinds, its counters and the
 /// electrochemical control. The neighbour keys and the dead flags are functions of the lattice and
 /// are rebuilt on reading (the dead flags by a flood fill), then checked by the engine.
+///
+/// The parameters are stored by name, one (key, value) pair per entry of ``ModelParameters/table``
+/// (an absent optional value as NaN): a file that lacks a parameter of this build, or holds one it
+/// does not know, is refused naming it. Version 1 stored 13 numbers by position; its files are
+/// refused by name (`lithium-model/1`).
 extension LithiumModel: CheckpointableApplication {
-    public static let checkpointName = "lithium-model/1"
+    public static let checkpointName = "lithium-model/2"
 
     public func encodeState(into writer: inout BinaryWriter) {
         for size in [shape.lx, shape.ly, shape.lz] { writer.write(UInt64(size)) }
         let p = parameters
-        writer.write(array: [p.temperature, p.siteEdge, p.lithiumBondEnergy, p.lithiumSEIBondEnergy, p.lithiumDiffusivity,
-                             p.exchangeCurrentDensity, p.transferCoefficient, p.seiExchangeCurrentDensity,
-                             p.seiTransferCoefficient, p.substrate.lithiumBondEnergy, p.substrate.alloyingFreeEnergy,
-                             p.substrate.alloyDiffusivity, p.lithiumAlloyBondEnergy ?? .nan])
-        writer.write(UInt64(p.substrateLayers))
-        writer.write(p.tracksConnectivity)
-        writer.write(p.substrate.lithiophilic)
         writer.write(p.substrate.name)
         writer.write(p.substrate.source)
+        writer.write(UInt64(ModelParameters.table.count))
+        for parameter in ModelParameters.table {
+            writer.write(parameter.key)
+            writer.write(parameter.value(in: p) ?? .nan)
+        }
+        writer.write(p.tracksConnectivity)
         writer.write(bytes: grid.states)
         writer.write(array: [netFaradaicEvents, reductions, oxidations, seiFormations].map(Int64.init))
         writer.write(array: eventsByType.map(Int64.init))
@@ -34,20 +38,10 @@ extension LithiumModel: CheckpointableApplication {
         let lx = Int(try reader.read(UInt64.self, "lx")), ly = Int(try reader.read(UInt64.self, "ly"))
         let lz = Int(try reader.read(UInt64.self, "lz"))
         let shape = try LatticeShape(lx: lx, ly: ly, lz: lz)
-        let v = try reader.readDoubleArray("parameters", limit: 13)
-        guard v.count == 13 else { throw ModelError.impossible("checkpoint: \(v.count) parameters, expected 13") }
-        let layers = Int(try reader.read(UInt64.self, "substrate layers"))
-        let tracks = try reader.readBool("tracks connectivity")
-        let lithiophilic = try reader.readBool("lithiophilic")
         let name = try reader.readString("substrate name"), source = try reader.readString("substrate source")
-        var p = ModelParameters(substrate: Substrate(name: name, lithiumBondEnergy: v[9], lithiophilic: lithiophilic,
-                                                     alloyingFreeEnergy: v[10], alloyDiffusivity: v[11], source: source))
-        (p.temperature, p.siteEdge, p.lithiumBondEnergy, p.lithiumSEIBondEnergy, p.lithiumDiffusivity) = (v[0], v[1], v[2], v[3], v[4])
-        (p.exchangeCurrentDensity, p.transferCoefficient, p.seiExchangeCurrentDensity, p.seiTransferCoefficient)
-            = (v[5], v[6], v[7], v[8])
-        p.lithiumAlloyBondEnergy = v[12].isNaN ? nil : v[12]
-        p.substrateLayers = layers
-        p.tracksConnectivity = tracks
+        var p = ModelParameters(substrate: Substrate(name: name, contactAngleDegrees: 90, lithiophilic: false, source: source))
+        try Self.readParameters(from: &reader, into: &p)
+        p.tracksConnectivity = try reader.readBool("tracks connectivity")
         let kinds = try reader.readBytes("site kinds", limit: shape.siteCount)
         let counters = try reader.readArray(Int64.self, "counters", limit: 4)
         let tally = try reader.readArray(Int64.self, "events by type", limit: EventType.allCases.count)
@@ -66,6 +60,31 @@ extension LithiumModel: CheckpointableApplication {
         // The faradaic counters are sums over the tally; saved for readers of the file, checked here.
         guard [netFaradaicEvents, reductions, oxidations, seiFormations] == counters.map({ Int($0) }) else {
             throw ModelError.impossible("checkpoint: faradaic counters disagree with the events by type")
+        }
+    }
+
+    /// Reads the (key, value) pairs: every key of the table exactly once, each value admitted.
+    private static func readParameters(from reader: inout BinaryReader, into p: inout ModelParameters) throws {
+        let count = Int(try reader.read(UInt64.self, "parameter count"))
+        guard count <= 10 * ModelParameters.table.count else { throw ModelError.impossible("checkpoint: \(count) parameters") }
+        var seen: Set<String> = []
+        for _ in 0..<count {
+            let key = try reader.readString("parameter name"), value = try reader.readDouble("parameter \(key)")
+            guard let parameter = ModelParameters.descriptor(key) else {
+                throw ModelError.impossible("checkpoint: parameter '\(key)' is not one this build knows (written by another version of likmc)")
+            }
+            guard seen.insert(key).inserted else { throw ModelError.impossible("checkpoint: parameter '\(key)' twice") }
+            if value.isNaN && parameter.isOptional {
+                parameter.set(nil, in: &p)
+            } else {
+                guard parameter.admits(value) else {
+                    throw ModelError.invalid(field: key, value: parameter.text(value), allowed: parameter.allowedText)
+                }
+                parameter.set(value, in: &p)
+            }
+        }
+        if let missing = ModelParameters.table.first(where: { !seen.contains($0.key) }) {
+            throw ModelError.impossible("checkpoint: parameter '\(missing.key)' is missing (written by another version of likmc)")
         }
     }
 }

@@ -39,57 +39,41 @@ public enum MaterialPresets {
     /// Li metal self-diffusion coefficient (NMR), cm²/s: the default mobility of a Li site.
     public static let lithiumSelfDiffusivity = 7.65e-11
 
-    /// A substrate preset: contact angle (degrees) of Li on it, whether Li dissolves in it, the
-    /// free energy of dissolving (eV per event: the alloying onset potential vs Li/Li⁺ times e),
-    /// and the Li diffusivity in the alloy (cm²/s).
-    public struct SubstratePreset: Sendable, Equatable {
-        public let name: String
-        public let contactAngleDegrees: Double
-        public let lithiophilic: Bool
-        public let alloyingFreeEnergy: Double
-        public let alloyDiffusivity: Double
-        public let source: String
-
-        public func substrate(lithiumBond: Double) -> Substrate {
-            Substrate(name: name,
-                      lithiumBondEnergy: Substrate.bondEnergy(contactAngleDegrees: contactAngleDegrees, lithiumBond: lithiumBond),
-                      lithiophilic: lithiophilic, alloyingFreeEnergy: alloyingFreeEnergy,
-                      alloyDiffusivity: alloyDiffusivity, source: source)
-        }
-    }
-
     private static let onsetSource = "alloying onset potential vs Li/Li⁺ read from the first-discharge voltage "
         + "profiles of Yan et al., Nat. Energy 1, 16010 (2016) (approximate)"
 
-    public static let substrates: [SubstratePreset] = [
-        SubstratePreset(
+    /// The substrate presets: contact angle (degrees) of Li on each, whether Li dissolves in it,
+    /// the free energy of dissolving (eV per event: the alloying onset potential vs Li/Li⁺ times e)
+    /// and the Li diffusivity in the alloy (cm²/s).
+    public static let substrates: [Substrate] = [
+        Substrate(
             name: "Cu", contactAngleDegrees: 120, lithiophilic: false, alloyingFreeEnergy: 0, alloyDiffusivity: 0,
             source: "Cu has negligible Li solubility; molten Li does not wet Cu (contact angle > 90°, "
                 + "e.g. ~120–140° reported for untreated Cu foil); 120° used"),
-        SubstratePreset(
+        Substrate(
             name: "Au", contactAngleDegrees: 0, lithiophilic: true, alloyingFreeEnergy: 0.20,
             alloyDiffusivity: diffusivity("LixAg").typical,
             source: "lithiophilic (wetting, θ = 0°); \(onsetSource); no Li–Au diffusivity in the design table: "
                 + "the LixAg value (fcc noble-metal host) is used"),
-        SubstratePreset(
+        Substrate(
             name: "Ag", contactAngleDegrees: 0, lithiophilic: true, alloyingFreeEnergy: 0.08,
             alloyDiffusivity: diffusivity("LixAg").typical,
             source: "lithiophilic (θ = 0°); \(onsetSource); D(LixAg) 1.2e-9–4e-8 cm²/s, geometric mean"),
-        SubstratePreset(
+        Substrate(
             name: "Mg", contactAngleDegrees: 0, lithiophilic: true, alloyingFreeEnergy: 0.02,
             alloyDiffusivity: diffusivity("Li-Mg (beta, GITT)").typical,
             source: "lithiophilic, wide Li solid solubility (θ = 0°); \(onsetSource); D(Li–Mg β) 1e-8 cm²/s (GITT)"),
-        SubstratePreset(
+        Substrate(
             name: "Zn", contactAngleDegrees: 0, lithiophilic: true, alloyingFreeEnergy: 0.15,
             alloyDiffusivity: diffusivity("LiZn").typical,
             source: "lithiophilic (θ = 0°); \(onsetSource); D(LiZn) 4e-8–4e-7 cm²/s, geometric mean"),
-        SubstratePreset(
+        Substrate(
             name: "Sn", contactAngleDegrees: 0, lithiophilic: true, alloyingFreeEnergy: 0.40,
             alloyDiffusivity: diffusivity("Li22Sn5").typical,
             source: "lithiophilic (θ = 0°); Li–Sn alloying onset ≈ 0.4–0.7 V vs Li/Li⁺; D(Li22Sn5) 1.9e-7–5.9e-7 cm²/s"),
     ]
 
-    public static func substrate(named name: String) -> SubstratePreset? {
+    public static func substrate(named name: String) -> Substrate? {
         substrates.first { $0.name.lowercased() == name.lowercased() }
     }
 }

@@ -15,6 +15,8 @@ public struct ModelParameters: Sendable, Equatable {
     public var lithiumBondEnergy = 0.05
     /// The substrate (collector) metal.
     public var substrate: Substrate
+    /// Li–M bond energy ε(Li,M), eV; nil: from the substrate's contact angle (Young–Dupré).
+    public var lithiumSubstrateBondEnergy: Double?
     /// Li–alloy bond energy ε(Li,LiM), eV; nil: equal to ε(Li,M) (Li does not tell M and LiM apart).
     public var lithiumAlloyBondEnergy: Double?
     /// Li–SEI bond energy, eV.
@@ -24,7 +26,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var lithiumDiffusivity = MaterialPresets.lithiumSelfDiffusivity
     /// Exchange current density i₀ of Li/Li⁺, mA/cm².
     public var exchangeCurrentDensity = 1.0
-    /// Transfer coefficient α (0 < α < 1).
+    /// Transfer coefficient α.
     public var transferCoefficient = 0.5
     /// Substrate layers at the bottom of the box (z = 0 …), ≥ 1.
     public var substrateLayers = 2
@@ -46,7 +48,7 @@ public struct ModelParameters: Sendable, Equatable {
             throw .invalid(field: "substrate", value: name,
                            allowed: MaterialPresets.substrates.map(\.name).joined(separator: ", "))
         }
-        self.init(substrate: preset.substrate(lithiumBond: 0.05))
+        self.init(substrate: preset)
     }
 
     /// k_B T, eV.
@@ -61,38 +63,31 @@ public struct ModelParameters: Sendable, Equatable {
         let li = Int(SiteKind.lithium)
         return PairEnergies(stateCount: SiteKind.count)
             .setting(li, li, to: lithiumBondEnergy)
-            .setting(li, Int(SiteKind.substrate), to: substrate.lithiumBondEnergy)
+            .setting(li, Int(SiteKind.substrate), to: effectiveSubstrateBondEnergy)
             .setting(li, Int(SiteKind.alloy), to: effectiveAlloyBondEnergy)
             .setting(li, Int(SiteKind.sei), to: lithiumSEIBondEnergy)
     }
 
-    /// ε(Li,LiM) in effect, eV.
-    public var effectiveAlloyBondEnergy: Double { lithiumAlloyBondEnergy ?? substrate.lithiumBondEnergy }
+    /// ε(Li,M) in effect, eV.
+    public var effectiveSubstrateBondEnergy: Double {
+        lithiumSubstrateBondEnergy ?? substrate.lithiumBondEnergy(lithiumBond: lithiumBondEnergy)
+    }
 
-    /// Throws unless every field is in its allowed range; the message names the field.
+    /// ε(Li,LiM) in effect, eV.
+    public var effectiveAlloyBondEnergy: Double { lithiumAlloyBondEnergy ?? effectiveSubstrateBondEnergy }
+
+    /// Throws unless every input is in its range (``table``: one range per key, the scenario
+    /// reader's too) and the inputs agree; the message names the key and the allowed range.
     public func validate() throws(ModelError) {
-        func check(_ ok: Bool, _ field: String, _ value: Double, _ allowed: String) throws(ModelError) {
-            if !ok { throw .invalid(field: field, value: "\(value)", allowed: allowed) }
+        for parameter in Self.table {
+            guard let x = parameter.value(in: self) else { continue }
+            guard parameter.admits(x) else {
+                throw .invalid(field: parameter.key, value: parameter.text(x), allowed: parameter.allowedText)
+            }
         }
-        try check(temperature > 0 && temperature.isFinite, "temperature_K", temperature, "> 0")
-        try check(siteEdge > 0 && siteEdge.isFinite, "site_edge_nm", siteEdge, "> 0")
-        try check(lithiumBondEnergy >= 0 && lithiumBondEnergy.isFinite, "li_li_bond_eV", lithiumBondEnergy, "≥ 0, finite")
-        try check(substrate.lithiumBondEnergy.isFinite, "li_substrate_bond_eV", substrate.lithiumBondEnergy, "finite")
-        try check(effectiveAlloyBondEnergy.isFinite, "li_alloy_bond_eV", effectiveAlloyBondEnergy, "finite")
-        try check(lithiumSEIBondEnergy.isFinite, "li_sei_bond_eV", lithiumSEIBondEnergy, "finite")
-        try check(lithiumDiffusivity > 0 && lithiumDiffusivity.isFinite, "li_diffusivity_cm2_s", lithiumDiffusivity, "> 0")
-        try check(exchangeCurrentDensity > 0 && exchangeCurrentDensity.isFinite,
-                  "exchange_current_density_mA_cm2", exchangeCurrentDensity, "> 0")
-        try check(transferCoefficient > 0 && transferCoefficient < 1, "transfer_coefficient", transferCoefficient, "0 < α < 1")
-        try check(substrateLayers >= 1, "substrate_layers", Double(substrateLayers), "≥ 1")
-        try check(seiExchangeCurrentDensity >= 0 && seiExchangeCurrentDensity.isFinite,
-                  "sei_exchange_current_density_mA_cm2", seiExchangeCurrentDensity, "≥ 0, finite")
-        try check(seiTransferCoefficient >= 0 && seiTransferCoefficient < 1,
-                  "sei_transfer_coefficient", seiTransferCoefficient, "0 ≤ α_SEI < 1")
-        if substrate.lithiophilic {
-            try check(substrate.alloyDiffusivity > 0 && substrate.alloyDiffusivity.isFinite,
-                      "alloy_diffusivity_cm2_s", substrate.alloyDiffusivity, "> 0 for a lithiophilic substrate")
-            try check(substrate.alloyingFreeEnergy.isFinite, "alloying_free_energy_eV", substrate.alloyingFreeEnergy, "finite")
+        if substrate.lithiophilic && !(substrate.alloyDiffusivity > 0) {
+            throw .invalid(field: "alloy_diffusivity_cm2_s", value: "\(substrate.alloyDiffusivity)",
+                           allowed: "> 0 for a lithiophilic substrate")
         }
     }
 }

@@ -47,7 +47,7 @@ public struct RateConstants: Sendable, Equatable {
         seiAlpha = p.seiTransferCoefficient
         hopPrefactor = p.lithiumDiffusivity / siteArea
         alloyPrefactor = p.substrate.lithiophilic ? p.substrate.alloyDiffusivity / siteArea : 0
-        hopReference = p.substrate.lithiumBondEnergy
+        hopReference = p.effectiveSubstrateBondEnergy
         kinkBinding = 3 * p.lithiumBondEnergy
         alloyBindingBase = kinkBinding + p.substrate.alloyingFreeEnergy
     }

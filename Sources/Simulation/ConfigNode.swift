@@ -1,3 +1,4 @@
+import LithiumModel
 import Yams
 
 /// A YAML mapping being read, with its key path for error messages. Every key must be read or
@@ -98,6 +99,27 @@ struct ConfigNode {
             throw ScenarioError(keyPath(key), "\(Self.describe(node)) is not allowed; allowed: \(choices.joined(separator: ", "))")
         }
         return choice
+    }
+
+    /// The value of a Li-model input, or nil when the key is absent. Its type, its range and the
+    /// words of the message are the descriptor's (``ModelParameters/table``), as `validate` uses them.
+    mutating func value(of parameter: ParameterDescriptor) throws(ScenarioError) -> Double? {
+        let key = parameter.key
+        guard let node = node(key) else { return nil }
+        let x: Double?
+        switch parameter.kind {
+        case .boolean: x = node.bool.map { $0 ? 1 : 0 }
+        case .integer: x = node.int.map(Double.init)
+        case .real: x = node.float ?? node.int.map(Double.init)
+        }
+        guard case .scalar = node, let x else {
+            throw ScenarioError(keyPath(key), "\(Self.describe(node)) is not \(parameter.kind.withArticle); allowed: \(parameter.allowedText)")
+        }
+        guard x.isFinite else { throw ScenarioError(keyPath(key), "\(Self.describe(node)) is not finite; allowed: \(parameter.allowedText)") }
+        guard parameter.admits(x) else {
+            throw ScenarioError(keyPath(key), "\(parameter.text(x)) is out of range; allowed: \(parameter.allowedText)")
+        }
+        return x
     }
 
     /// A list of numbers (`[a, b, …]` or a block sequence), each in `allowed`, at least `minimumCount`.

@@ -42,35 +42,18 @@ extension Scenario {
         return scenario
     }
 
+    /// The `material` mapping: a substrate preset, then any input of ``ModelParameters/table`` (its
+    /// key, type and range are the table's; the preset gives the defaults).
     private static func readMaterial(_ m: inout ConfigNode) throws(ScenarioError) -> ModelParameters {
-        let names = MaterialPresets.substrates.map(\.name)
-        let substrateName = try m.string("substrate", default: "Cu", oneOf: names)
-        let preset = MaterialPresets.substrate(named: substrateName)!
-        var p = ModelParameters(substrate: preset.substrate(lithiumBond: 0.05))
-        p.temperature = try m.double("temperature_K", default: p.temperature, 0...5000, openLower: true)
-        p.siteEdge = try m.double("site_edge_nm", default: p.siteEdge, 0...1000, openLower: true)
-        p.lithiumBondEnergy = try m.double("li_li_bond_eV", default: p.lithiumBondEnergy, 0...10)
-        let angle = try m.optionalDouble("contact_angle_deg", 0...180)
-        let bond = try m.optionalDouble("li_substrate_bond_eV", -10...10)
-        if angle != nil && bond != nil {
-            throw ScenarioError("\(m.path).li_substrate_bond_eV", "give either contact_angle_deg or li_substrate_bond_eV, not both")
+        let substrateName = try m.string("substrate", default: "Cu", oneOf: MaterialPresets.substrates.map(\.name))
+        var p = ModelParameters(substrate: MaterialPresets.substrate(named: substrateName)!)
+        for parameter in ModelParameters.table {
+            guard let x = try m.value(of: parameter) else { continue }
+            if let other = parameter.excludes, m.has(other) {
+                throw ScenarioError("\(m.path).\(parameter.key)", "give either \(other) or \(parameter.key), not both")
+            }
+            parameter.set(x, in: &p)
         }
-        p.substrate = preset.substrate(lithiumBond: p.lithiumBondEnergy)
-        if let angle { p.substrate.lithiumBondEnergy = Substrate.bondEnergy(contactAngleDegrees: angle, lithiumBond: p.lithiumBondEnergy) }
-        if let bond { p.substrate.lithiumBondEnergy = bond }
-        p.substrate.lithiophilic = try m.bool("lithiophilic", default: p.substrate.lithiophilic)
-        p.substrate.alloyingFreeEnergy = try m.double("alloying_free_energy_eV", default: p.substrate.alloyingFreeEnergy, -10...10)
-        p.substrate.alloyDiffusivity = try m.double("alloy_diffusivity_cm2_s", default: p.substrate.alloyDiffusivity, 0...1)
-        p.lithiumAlloyBondEnergy = try m.optionalDouble("li_alloy_bond_eV", -10...10)
-        p.seiExchangeCurrentDensity = try m.double("sei_exchange_current_density_mA_cm2",
-                                                   default: p.seiExchangeCurrentDensity, 0...1e6)
-        p.seiTransferCoefficient = try m.double("sei_transfer_coefficient", default: p.seiTransferCoefficient, 0...0.999)
-        p.lithiumSEIBondEnergy = try m.double("li_sei_bond_eV", default: p.lithiumSEIBondEnergy, -10...10)
-        p.lithiumDiffusivity = try m.double("li_diffusivity_cm2_s", default: p.lithiumDiffusivity, 0...1, openLower: true)
-        p.exchangeCurrentDensity = try m.double("exchange_current_density_mA_cm2", default: p.exchangeCurrentDensity,
-                                                0...1e6, openLower: true)
-        p.transferCoefficient = try m.double("transfer_coefficient", default: p.transferCoefficient, 0.001...0.999)
-        p.substrateLayers = try m.integer("substrate_layers", default: p.substrateLayers, 1...10_000)
         return p
     }
 

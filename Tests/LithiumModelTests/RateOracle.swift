@@ -33,8 +33,9 @@ struct RateOracle {
     var k0: Double { p.exchangeCurrentDensity * 1e-3 * siteArea / (Self.charge * atomsPerSite) }
     var kSEI: Double { p.seiExchangeCurrentDensity * 1e-3 * siteArea / (Self.charge * atomsPerSite) }
     var epsLiLi: Double { p.lithiumBondEnergy }
-    var epsLiM: Double { p.substrate.lithiumBondEnergy }
-    var epsLiLiM: Double { p.lithiumAlloyBondEnergy ?? p.substrate.lithiumBondEnergy }
+    /// ε(Li,M): given, or by Young–Dupré from the contact angle, ε(Li,Li)(1 + cos θ)/2.
+    var epsLiM: Double { p.lithiumSubstrateBondEnergy ?? p.lithiumBondEnergy * (1 + cos(p.substrate.contactAngleDegrees * .pi / 180)) / 2 }
+    var epsLiLiM: Double { p.lithiumAlloyBondEnergy ?? epsLiM }
     var kinkBinding: Double { 3 * epsLiLi }
 
     /// Face neighbours with the lattice's convention: x and y periodic (an axis of length 2 lists

@@ -81,8 +81,9 @@ import Testing
         for name in ["Cu", "Au", "Ag", "Mg", "Zn", "Sn"] { #expect(MaterialPresets.substrate(named: name) != nil) }
         #expect(MaterialPresets.substrate(named: "Cu")!.lithiophilic == false)
         // Young–Dupré: θ > 90° for Cu, wetting for Au.
-        let cu = MaterialPresets.substrate(named: "Cu")!.substrate(lithiumBond: 0.05)
-        #expect(cu.contactAngleDegrees(lithiumBond: 0.05) > 90)
-        #expect(cu.lithiumBondEnergy < 0.025)
+        let cu = MaterialPresets.substrate(named: "Cu")!
+        #expect(cu.contactAngleDegrees > 90)
+        #expect(cu.lithiumBondEnergy(lithiumBond: 0.05) < 0.025)
+        #expect(abs(Substrate.contactAngleDegrees(substrateBond: cu.lithiumBondEnergy(lithiumBond: 0.05), lithiumBond: 0.05) - 120) < 1e-9)
     }
 }

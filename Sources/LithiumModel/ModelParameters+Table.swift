@@ -1,0 +1,33 @@
+extension ModelParameters {
+    /// Every input of the Li model, in the order a scenario's `material` mapping is documented.
+    /// Validation (``validate()``), the scenario reader, the checkpoint and docs/SCENARIOS.md's
+    /// `material` table are read off this list: a new input is one entry here plus its field.
+    /// One range per key; docs/MODEL.md gives the formulas that use them.
+    public static let table: [ParameterDescriptor] = [
+        .real("temperature_K", \.temperature, .above(0, atMost: 5000), "temperature T"),
+        .real("site_edge_nm", \.siteEdge, .above(0, atMost: 1000), "site edge ℓ (0.2785 = Ω^(1/3): one Li per site)"),
+        .real("li_li_bond_eV", \.lithiumBondEnergy, .closed(0, 10), "ε(Li,Li)"),
+        .real("contact_angle_deg", \.substrate.contactAngleDegrees, .closed(0, 180), default: .preset,
+              "contact angle θ of Li on M; sets ε(Li,M) = ε(Li,Li)(1 + cos θ)/2 (Young–Dupré)"),
+        .optionalReal("li_substrate_bond_eV", \.lithiumSubstrateBondEnergy, .closed(-10, 10),
+                      derived: "from contact_angle_deg", excludes: "contact_angle_deg", "ε(Li,M) directly"),
+        .boolean("lithiophilic", \.substrate.lithiophilic, default: .preset, "whether Li dissolves in M"),
+        .real("alloying_free_energy_eV", \.substrate.alloyingFreeEnergy, .closed(-10, 10), default: .preset,
+              "ΔG_alloy, stability of Li in M vs a kink"),
+        .real("alloy_diffusivity_cm2_s", \.substrate.alloyDiffusivity, .closed(0, 1), default: .preset,
+              "Li diffusivity in the alloy (> 0 if lithiophilic)"),
+        .optionalReal("li_alloy_bond_eV", \.lithiumAlloyBondEnergy, .closed(-10, 10), derived: "= ε(Li,M)", "ε(Li,LiM)"),
+        .real("li_diffusivity_cm2_s", \.lithiumDiffusivity, .above(0, atMost: 1), "Li site mobility on the bare substrate"),
+        .real("exchange_current_density_mA_cm2", \.exchangeCurrentDensity, .above(0, atMost: 1e6), "i₀"),
+        .real("transfer_coefficient", \.transferCoefficient, .open(0, 1), "α"),
+        .integer("substrate_layers", \.substrateLayers, .closed(1, 10_000), "layers of M at the bottom"),
+        .real("sei_exchange_current_density_mA_cm2", \.seiExchangeCurrentDensity, .closed(0, 1e6),
+              "i_SEI: SEI side-reaction current at η = 0 per area of electrolyte touching connected Li (0: no SEI)"),
+        .real("sei_transfer_coefficient", \.seiTransferCoefficient, .from(0, below: 1),
+              "α_SEI: the SEI rate scales as exp(α_SEI·fη) (0: potential-independent)"),
+        .real("li_sei_bond_eV", \.lithiumSEIBondEnergy, .closed(-10, 10), "ε(Li,SEI)"),
+    ]
+
+    /// The descriptor of `key`, if it is one.
+    public static func descriptor(_ key: String) -> ParameterDescriptor? { table.first { $0.key == key } }
+}
