@@ -21,10 +21,41 @@ public struct SVGPlot: Sendable {
     public var xLabel: String
     public var yLabel: String
     public var series: [Series] = []
+    /// How values map to positions along x and along y.
+    public var xScale = Scale.linear
+    public var yScale = Scale.linear
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
 
     public init(title: String, xLabel: String, yLabel: String) {
         (self.title, self.xLabel, self.yLabel) = (title, xLabel, yLabel)
+    }
+
+    /// An axis is linear, or logarithmic (positions ∝ log₁₀ of the value; values ≤ 0 are not drawn).
+    public enum Scale: Sendable {
+        case linear, logarithmic
+
+        /// The position of `value` along the axis, in axis units.
+        func position(_ value: Double) -> Double {
+            switch self {
+            case .linear: return value
+            case .logarithmic: return value > 0 ? log10(value) : .nan
+            }
+        }
+
+        /// Tick positions covering `range` (axis units) and the values they stand for: round numbers
+        /// on a linear axis; on a logarithmic one the decades, or 1, 2, 5 × 10ᵏ when the range spans
+        /// less than two decades, or every 1 … 9 × 10ᵏ when it spans less than half of one.
+        func ticks(_ range: ClosedRange<Double>) -> [(position: Double, value: Double)] {
+            switch self {
+            case .linear: return SVGPlot.ticks(range).map { ($0, $0) }
+            case .logarithmic:
+                let decades = Int(floor(range.lowerBound))...Int(ceil(range.upperBound))
+                let span = range.upperBound - range.lowerBound
+                let mantissas: [Double] = span < 0.5 ? (1...9).map(Double.init) : span < 2 ? [1, 2, 5] : [1]
+                return decades.flatMap { k in mantissas.map { $0 * pow(10, Double(k)) } }
+                    .map { (log10($0), $0) }.filter { range.contains($0.0) }
+            }
+        }
     }
 
     /// Round-number ticks (1, 2 or 5 × 10ᵏ apart) covering `range`.
@@ -48,6 +79,11 @@ public struct SVGPlot: Sendable {
 
     public func rendered(width: Double = 640, height: Double = 400) -> String {
         let (left, right, top, bottom) = (70.0, 20.0, 36.0, 50.0)
+        let (xScale, yScale) = (self.xScale, self.yScale)
+        let series = self.series.map { s in
+            Series(name: s.name, x: s.x.map(xScale.position), y: s.y.map(yScale.position),
+                   band: s.band.map { ($0.low.map(yScale.position), $0.high.map(yScale.position)) }, markers: s.markers)
+        }
         let values = series.flatMap { s in zip(s.x, s.y).filter { $0.0.isFinite && $0.1.isFinite } }
         let bands = series.flatMap { s in s.band.map { $0.low + $0.high } ?? [] }.filter(\.isFinite)
         let xs = values.map(\.0), ys = values.map(\.1) + bands
@@ -66,13 +102,13 @@ public struct SVGPlot: Sendable {
             <text x="\(f(width / 2))" y="20" text-anchor="middle" font-size="14">\(Self.escape(title))</text>
 
             """
-        for t in Self.ticks(xRange) {
+        for (t, value) in xScale.ticks(xRange) {
             svg += "<line x1=\"\(f(px(t)))\" y1=\"\(f(top))\" x2=\"\(f(px(t)))\" y2=\"\(f(top + plotH))\" stroke=\"#e5e5e5\"/>"
-            svg += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"middle\">\(Self.label(t))</text>\n"
+            svg += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"middle\">\(Self.label(value))</text>\n"
         }
-        for t in Self.ticks(yRange) {
+        for (t, value) in yScale.ticks(yRange) {
             svg += "<line x1=\"\(f(left))\" y1=\"\(f(py(t)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(py(t)))\" stroke=\"#e5e5e5\"/>"
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\">\(Self.label(t))</text>\n"
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\">\(Self.label(value))</text>\n"
         }
         svg += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"black\"/>\n"
         svg += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 10))\" text-anchor=\"middle\">\(Self.escape(xLabel))</text>\n"
