@@ -36,6 +36,15 @@ import Testing
         (["sweep", "Runs/cu-nucleation.yaml", "--set", "seed=1", "--set", "seed=2"], "given twice"),
         (["bench", "lattice-gas", "--lx", "100000", "--ly", "100000", "--lz", "400"], "sites"),
         (["bench", "lattice-gas", "--lx", "60000", "--ly", "60000", "--lz", "1"], "MiB"),
+        (["converge", "Runs/cu-nucleation.yaml", "--replicas", "4"], "--site-edges"),
+        (["converge", "Runs/cu-nucleation.yaml", "--site-edges", ""], "--site-edges: '' is not a number"),
+        (["converge", "Runs/cu-nucleation.yaml", "--site-edges", "4,0"], "--site-edges: 0 nm is not > 0"),
+        (["converge", "Runs/cu-nucleation.yaml", "--site-edges", "4,-2"], "is not > 0"),
+        (["converge", "Runs/cu-nucleation.yaml", "--site-edges", "4"], "at least 2 distinct"),
+        (["converge", "Runs/cu-nucleation.yaml", "--site-edges", "4,2,4"], "given twice"),
+        (["converge", "Runs/cu-nucleation.yaml", "--site-edges", "4,2", "--replicas", "1"], "--replicas must be ≥ 2"),
+        (["converge", "Runs/cu-nucleation.yaml", "--site-edges", "4,2", "--threads", "0"], "--threads"),
+        (["converge", "Runs/cu-nucleation.yaml", "--site-edges", "4,2", "--resume", "--force"], "--resume and --force exclude each other"),
     ]
 
     @Test(arguments: badArguments)
