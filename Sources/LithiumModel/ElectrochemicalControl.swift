@@ -29,13 +29,14 @@ public struct ElectrochemicalControl: Sendable, Equatable {
     /// Sets η for the current state and applies it to the rate table.
     public mutating func apply(to rates: RateClassTable, constants k: RateConstants) {
         let reduction = EventType.reduction.rawValue, oxidation = EventType.oxidation.rawValue
-        let sei = EventType.seiFormation.rawValue
+        let sei = EventType.seiFormation.rawValue, nucleation = EventType.nucleation.rawValue
         switch mode {
         case let .deposition(ratePerSite):
             overpotential = 0
             rates.setTypeFactor(reduction, to: ratePerSite / k.k0)
             rates.setTypeFactor(oxidation, to: 0)
             rates.setTypeFactor(sei, to: 0)
+            rates.setTypeFactor(nucleation, to: 0)
             return
         case let .potentiostatic(eta):
             overpotential = eta
@@ -43,52 +44,68 @@ public struct ElectrochemicalControl: Sendable, Equatable {
             let currents = withUnsafeTemporaryAllocation(of: Double.self, capacity: rates.typeCount) { sums in
                 rates.baseRateSums(into: sums)
                 return Currents(reduction: sums[reduction], oxidation: sums[oxidation], sideReaction: sums[sei],
-                                alpha: k.alpha, sideAlpha: k.seiAlpha, f: k.f)
+                                alpha: k.alpha, sideAlpha: k.seiAlpha, f: k.f,
+                                nucleation: sums[nucleation], nucleationBarrier: k.nucleationBarrier)
             }
             (overpotential, starved) = currents.solve(net: current)
         }
         rates.setTypeFactor(reduction, to: exp(k.alpha * k.f * overpotential))
         rates.setTypeFactor(oxidation, to: exp(-(1 - k.alpha) * k.f * overpotential))
         rates.setTypeFactor(sei, to: exp(k.seiAlpha * k.f * overpotential))
+        rates.setTypeFactor(nucleation, to: RateConstants.nucleationFactor(overpotential: overpotential, barrier: k.nucleationBarrier))
     }
 }
 
 /// The faradaic currents as functions of η, in events per second: reduction N·e^{αfη}, the
-/// SEI side reaction Q·e^{α_s·fη} (it takes electrons too) and oxidation S·e^{−(1−α)fη}, with
-/// N, Q, S the base rate sums of the three event types.
+/// SEI side reaction Q·e^{α_s·fη} (it takes electrons too), sub-grid nucleation G·e^{−B/η²}
+/// (η > 0; B = B_n·f(θ)) and oxidation S·e^{−(1−α)fη}, with N, Q, G, S the base rate sums of the
+/// four event types.
 public struct Currents: Sendable {
     public var reduction: Double, oxidation: Double, sideReaction: Double
     public var alpha: Double, sideAlpha: Double, f: Double
+    public var nucleation: Double, nucleationBarrier: Double
 
-    public init(reduction: Double, oxidation: Double, sideReaction: Double, alpha: Double, sideAlpha: Double, f: Double) {
+    public init(reduction: Double, oxidation: Double, sideReaction: Double, alpha: Double, sideAlpha: Double, f: Double,
+                nucleation: Double = 0, nucleationBarrier: Double = 0) {
         (self.reduction, self.oxidation, self.sideReaction) = (reduction, oxidation, sideReaction)
         (self.alpha, self.sideAlpha, self.f) = (alpha, sideAlpha, f)
+        (self.nucleation, self.nucleationBarrier) = (nucleation, nucleationBarrier)
     }
 
-    /// Net cathodic rate at η: reduction + side reaction − oxidation. Increasing in η.
+    func nucleationFactor(_ eta: Double) -> Double { RateConstants.nucleationFactor(overpotential: eta, barrier: nucleationBarrier) }
+
+    /// Net cathodic rate at η: reduction + side reaction + nucleation − oxidation. Increasing in η.
     public func net(at eta: Double) -> Double {
-        reduction * exp(alpha * f * eta) + sideReaction * exp(sideAlpha * f * eta) - oxidation * exp(-(1 - alpha) * f * eta)
+        reduction * exp(alpha * f * eta) + sideReaction * exp(sideAlpha * f * eta) + nucleation * nucleationFactor(eta)
+            - oxidation * exp(-(1 - alpha) * f * eta)
     }
 
     /// The η (V) at which the net rate equals `current`, within ±``ElectrochemicalControl/overpotentialLimit``;
     /// `starved` when no η can carry it (no reduction site for a cathodic current, nothing to
     /// oxidise for an anodic one). Closed form for α = ½ when the side reaction has α_s ∈ {0, ½};
-    /// otherwise safeguarded Newton (the function is monotone, so the root is unique).
+    /// otherwise safeguarded Newton (the function is monotone, so the root is unique; bisection
+    /// whenever a Newton step leaves the bracket or fails to halve the step before last).
     public func solve(net current: Double) -> (eta: Double, starved: Bool) {
         let limit = ElectrochemicalControl.overpotentialLimit
-        guard reduction > 0 else { return (current > 0 ? limit : -limit, current > 0) }
+        guard reduction > 0 || nucleation > 0 else { return (current > 0 ? limit : -limit, current > 0) }
         guard oxidation > 0 || current > 0 else { return (-limit, current < 0) }
-        var eta = closedFormEstimate(current)
+        var eta = reduction > 0 ? closedFormEstimate(current) : 0
         if !isExact {
             var (low, high) = (-limit, limit)
+            var step = high - low
             for _ in 0..<100 {
                 let g = net(at: eta) - current
                 if g > 0 { high = min(high, eta) } else { low = max(low, eta) }
                 let slope = f * (alpha * reduction * exp(alpha * f * eta) + sideAlpha * sideReaction * exp(sideAlpha * f * eta)
                     + (1 - alpha) * oxidation * exp(-(1 - alpha) * f * eta))
+                    + (eta > 0 ? nucleation * nucleationFactor(eta) * 2 * nucleationBarrier / (eta * eta * eta) : 0)
+                // Bisect when Newton leaves the bracket or would not halve the step before last
+                // (Numerical Recipes' rtsafe): e^{−B/η²} bends the wrong way for Newton below its
+                // inflection, where plain Newton can cycle between two points.
                 var next = eta - g / slope
-                if !(next > low && next < high) { next = (low + high) / 2 }
-                if abs(next - eta) < 1e-13 { eta = next; break }
+                if !(next > low && next < high) || abs(2 * g) > abs(step * slope) { next = (low + high) / 2 }
+                step = abs(next - eta)
+                if step < 1e-13 { eta = next; break }
                 eta = next
             }
         }
@@ -99,7 +116,9 @@ public struct Currents: Sendable {
     }
 
     /// True when ``closedFormEstimate(_:)`` is the exact root.
-    var isExact: Bool { abs(alpha - 0.5) < 1e-12 && (sideReaction == 0 || sideAlpha == 0 || abs(sideAlpha - 0.5) < 1e-12) }
+    var isExact: Bool {
+        nucleation == 0 && abs(alpha - 0.5) < 1e-12 && (sideReaction == 0 || sideAlpha == 0 || abs(sideAlpha - 0.5) < 1e-12)
+    }
 
     /// With x = e^{fη/2}: (N + Q)x² − I·x − S = 0 (α_s = ½) or N·x² − (I − Q)·x − S = 0 (α_s = 0).
     func closedFormEstimate(_ current: Double) -> Double {

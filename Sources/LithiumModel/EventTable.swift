@@ -15,6 +15,7 @@
 /// | M     | 0    | reduction into M         | key                              | become LiM                    |
 /// | LiM   | 2    | oxidation of the alloy   | key                              | become M                      |
 /// | Li    | 0    | hop (all directions)     | key's binding, hop-target count  | move to a hop target, leave empty |
+/// | empty | 2    | sub-grid nucleation      | key                              | become Li                     |
 ///
 /// Reduction into M and oxidation of LiM exist on lithiophilic substrates only, at sites touching
 /// the electrolyte; they are of the reduction and oxidation types, so the potential scales them
@@ -128,8 +129,10 @@ extension EventTable {
         EventRule(kind: SiteKind.empty, slot: 0, type: .reduction,
                   reads: .keyIfConnectedNeighbor(among: [SiteKind.lithium, SiteKind.substrate, SiteKind.alloy]),
                   // The new atom must touch the electrolyte, as its oxidation (the reverse) requires:
-                  // no reduction fills a sealed one-site pocket.
-                  rate: { $0.n.conductors > 0 && $0.n.empty > 0 ? $0.k.k0 : 0 },
+                  // no reduction fills a sealed one-site pocket. With sub-grid nucleation on, Li
+                  // appears on bare substrate only by it: reduction needs a Li or LiM neighbour.
+                  rate: { $0.n.conductors > 0 && $0.n.empty > 0 && ($0.k.subgridNucleation == 0 || $0.n.lithium + $0.n.alloy > 0)
+                      ? $0.k.k0 : 0 },
                   action: .become(SiteKind.lithium)),
         EventRule(kind: SiteKind.empty, slot: 1, type: .seiFormation,
                   reads: .keyIfConnectedNeighbor(among: [SiteKind.lithium]),
@@ -157,5 +160,10 @@ extension EventTable {
         EventRule(kind: SiteKind.lithium, slot: 0, type: .hop, reads: .hopTargets,
                   rate: { $0.k.hop(binding: $0.binding) },
                   action: .move(to: .hopTarget, leaving: SiteKind.empty, arriving: SiteKind.lithium)),
+        // A supercritical nucleus smaller than a site, on bare substrate touching the electrolyte, with
+        // no Li within one site (the exclusion zone: a nucleus there would grow by reduction instead).
+        EventRule(kind: SiteKind.empty, slot: 2, type: .nucleation, reads: .key,
+                  rate: { $0.n.substrate > 0 && $0.n.empty > 0 && $0.n.lithium + $0.n.alloy == 0 ? $0.k.subgridNucleation : 0 },
+                  action: .become(SiteKind.lithium)),
     ])
 }

@@ -1,13 +1,13 @@
 /// The kinds of events of the Li model; each is a `Kinetics` event type, so that the
 /// electrochemical control can scale reduction and oxidation as wholes.
 public enum EventType: Int, CaseIterable, Sendable {
-    case hop = 0, reduction, oxidation, alloying, dealloying, alloyTransport, seiFormation
+    case hop = 0, reduction, oxidation, alloying, dealloying, alloyTransport, seiFormation, nucleation
 
     /// Electrons one event takes from the electrode (+1: cathodic, reduction and SEI growth; −1:
     /// oxidation; 0: no charge transfer): what the faradaic counters add up.
     public var electrons: Int {
         switch self {
-        case .reduction, .seiFormation: return 1
+        case .reduction, .seiFormation, .nucleation: return 1
         case .oxidation: return -1
         case .hop, .alloying, .dealloying, .alloyTransport: return 0
         }
@@ -22,6 +22,7 @@ public enum EventType: Int, CaseIterable, Sendable {
         case .dealloying: return "de-alloying"
         case .alloyTransport: return "alloy transport"
         case .seiFormation: return "SEI formation"
+        case .nucleation: return "sub-grid nucleation"
         }
     }
 }

@@ -26,6 +26,10 @@ extension ModelParameters {
         .real("sei_transfer_coefficient", \.seiTransferCoefficient, .from(0, below: 1),
               "α_SEI: the SEI rate scales as exp(α_SEI·fη) (0: potential-independent)"),
         .real("li_sei_bond_eV", \.lithiumSEIBondEnergy, .closed(-10, 10), "ε(Li,SEI)"),
+        .real("subgrid_nucleation_prefactor_per_cm2_s", \.subgridNucleationPrefactor, .closed(0, 1e40),
+              "J₀ of sub-grid heterogeneous nucleation, J = J₀·exp(−B_n·f(θ)/η²) (0: off, the lattice nucleates)"),
+        .real("subgrid_nucleation_barrier_mV2", \.subgridNucleationBarrier, .closed(0, 1e12),
+              "B_n of sub-grid nucleation, mV²"),
     ]
 
     /// The descriptor of `key`, if it is one.

@@ -36,6 +36,11 @@ public struct ModelParameters: Sendable, Equatable {
     /// Transfer coefficient of the SEI reaction: its rate scales as exp(α_SEI·f·η) (0: independent
     /// of the potential).
     public var seiTransferCoefficient = 0.5
+    /// Sub-grid heterogeneous nucleation: prefactor J₀, nuclei per cm² per s (0: off, the default).
+    /// Each nucleus is one site of Li on bare substrate (docs/MODEL.md §4).
+    public var subgridNucleationPrefactor = 0.0
+    /// Its barrier coefficient B_n, mV²: J(η) = J₀·exp(−B_n·f(θ)/η²).
+    public var subgridNucleationBarrier = 0.0
     /// Track electronic connectivity exactly (dead Li). `false` treats every Li site as connected:
     /// only for measuring what the bookkeeping costs.
     public var tracksConnectivity = true
@@ -71,6 +76,12 @@ public struct ModelParameters: Sendable, Equatable {
     /// ε(Li,M) in effect, eV.
     public var effectiveSubstrateBondEnergy: Double {
         lithiumSubstrateBondEnergy ?? substrate.lithiumBondEnergy(lithiumBond: lithiumBondEnergy)
+    }
+
+    /// θ in effect, degrees: the input, or what ε(Li,M) implies when the bond is given directly.
+    public var effectiveContactAngleDegrees: Double {
+        guard let bond = lithiumSubstrateBondEnergy, lithiumBondEnergy > 0 else { return substrate.contactAngleDegrees }
+        return Substrate.contactAngleDegrees(substrateBond: bond, lithiumBond: lithiumBondEnergy)
     }
 
     /// ε(Li,LiM) in effect, eV.

@@ -16,6 +16,8 @@ import Foundation
 /// binding of Li dissolved in M (ΔG_alloy: stability relative to bulk Li), B_in⁰ its value with no
 /// Li neighbours. k₀ = i₀·ℓ²/(e·N): the exchange current per site at equilibrium, N = ℓ³/Ω atoms.
 /// - SEI formation (per empty site touching connected Li): k_SEI·exp(α_SEI·f·η), k_SEI = i_SEI·ℓ²/(e·N).
+/// - Sub-grid nucleation (per empty site on bare substrate with no Li neighbour): J(η)·ℓ²,
+///   J = J₀·exp(−B_n·f(θ)/η²) for η > 0 (0 otherwise), f(θ) = (2 + cos θ)(1 − cos θ)²/4.
 public struct RateConstants: Sendable, Equatable {
     public let kT: Double
     /// f = e/kT, V⁻¹ (one electron per event in the exponent).
@@ -33,6 +35,11 @@ public struct RateConstants: Sendable, Equatable {
     public let atomsPerSite: Double
     /// Site face area ℓ², cm².
     public let siteArea: Double
+    /// Sub-grid nucleation attempt rate per eligible site, J₀·ℓ², s⁻¹ (0: the event is off and the
+    /// lattice nucleates on bare substrate by reduction, as without it).
+    public let subgridNucleation: Double
+    /// Its barrier in the exponent, B_n·f(θ), V²: J = J₀·exp(−B_n·f(θ)/η²).
+    public let nucleationBarrier: Double
 
     public init(_ p: ModelParameters) {
         kT = p.thermalEnergy
@@ -50,6 +57,23 @@ public struct RateConstants: Sendable, Equatable {
         hopReference = p.effectiveSubstrateBondEnergy
         kinkBinding = 3 * p.lithiumBondEnergy
         alloyBindingBase = kinkBinding + p.substrate.alloyingFreeEnergy
+        subgridNucleation = p.subgridNucleationPrefactor * siteArea
+        nucleationBarrier = p.subgridNucleationBarrier * 1e-6
+            * Self.heterogeneousShapeFactor(contactAngleDegrees: p.effectiveContactAngleDegrees)
+    }
+
+    /// f(θ) = (2 + cos θ)(1 − cos θ)²/4: the fraction of the homogeneous nucleation barrier left for
+    /// a spherical cap of contact angle θ on a flat substrate (Milchev, *Electrocrystallization*,
+    /// 2002): 1 at θ = 180° (no wetting), ½ at 90°, 0 at θ = 0 (a wetting substrate: no barrier).
+    public static func heterogeneousShapeFactor(contactAngleDegrees theta: Double) -> Double {
+        let c = cos(theta * .pi / 180)
+        return (2 + c) * (1 - c) * (1 - c) / 4
+    }
+
+    /// exp(−B/η²) for η > 0 (V), 0 for η ≤ 0, B = B_n·f(θ) in V²: what multiplies the sub-grid
+    /// nucleation rate. Increasing in η, and smooth at 0⁺ when there is a barrier.
+    public static func nucleationFactor(overpotential eta: Double, barrier: Double) -> Double {
+        eta > 0 ? exp(-barrier / (eta * eta)) : 0
     }
 
     public func hop(binding b: Double) -> Double { hopPrefactor * exp(-(b - hopReference) / kT) }

@@ -10,7 +10,9 @@ import Testing
 @Suite struct BookkeepingTests {
     struct Case: Sendable, CustomStringConvertible {
         let substrate: String, lx: Int, ly: Int, lz: Int, layers: Int, film: Int
-        var description: String { "\(substrate) \(lx)×\(ly)×\(lz) layers=\(layers) film=\(film)" }
+        /// Sub-grid nucleation prefactor J₀, cm⁻² s⁻¹ (0: off).
+        var nucleation = 0.0
+        var description: String { "\(substrate) \(lx)×\(ly)×\(lz) layers=\(layers) film=\(film) J₀=\(nucleation)" }
     }
 
     static let cases = [
@@ -19,6 +21,8 @@ import Testing
         Case(substrate: "Zn", lx: 9, ly: 1, lz: 12, layers: 2, film: 1),
         Case(substrate: "Cu", lx: 16, ly: 16, lz: 6, layers: 1, film: 2),
         Case(substrate: "Sn", lx: 5, ly: 6, lz: 9, layers: 3, film: 0),
+        Case(substrate: "Cu", lx: 12, ly: 12, lz: 8, layers: 1, film: 0, nucleation: 1e14),
+        Case(substrate: "Au", lx: 10, ly: 8, lz: 7, layers: 2, film: 0, nucleation: 1e14),
     ]
 
     @Test(arguments: cases)
@@ -29,6 +33,7 @@ import Testing
         // Slow diffusion down so that every kind of event, faradaic ones included, is frequent.
         parameters.lithiumDiffusivity = 1e-13
         parameters.seiExchangeCurrentDensity = 0.05
+        (parameters.subgridNucleationPrefactor, parameters.subgridNucleationBarrier) = (item.nucleation, 200)
         if parameters.substrate.lithiophilic {
             parameters.substrate.alloyDiffusivity = 3e-13
             parameters.substrate.alloyingFreeEnergy = 0  // makes de-alloying frequent too
@@ -40,7 +45,7 @@ import Testing
         var engine = KineticEngine(application: model, random: UniformBuffer(stream: try RandomStream(masterSeed: 3, replica: 0)))
         engine.application.didPerform(rates: engine.rates)
         let initial = engine.application.grid.states
-        let witness = EventWitness(shape: shape)
+        let witness = EventWitness(shape: shape, subgridNucleation: item.nucleation > 0)
         var seen: [Witnessed: Int] = [:], faradaic = 0
         for round in 0..<24 {
             // Alternate plating and stripping potentials.
@@ -80,9 +85,11 @@ import Testing
         #expect(final.population == (0..<SiteKind.count).map { count(UInt8($0)) })
         #expect(final.lithiumSites == count(SiteKind.lithium) && final.alloySites == count(SiteKind.alloy))
         // Every event the substrate allows happened, each seen on the lattice.
-        let expected: [Witnessed] = parameters.substrate.lithiophilic
-            ? Witnessed.allCases : [.reduction, .oxidation, .seiFormation, .hop]
+        let expected: [Witnessed] = (parameters.substrate.lithiophilic
+            ? Witnessed.allCases.filter { $0 != .nucleation } : [.reduction, .oxidation, .seiFormation, .hop])
+            + (item.nucleation > 0 ? [.nucleation] : [])
         for kind in expected { #expect((seen[kind] ?? 0) > 0, "no \(kind.rawValue) in \(seen)") }
+        if item.nucleation == 0 { #expect(seen[.nucleation] == nil) }
         #expect((seen[.reduction] ?? 0) > 100 && (seen[.oxidation] ?? 0) > 100)
     }
 }

@@ -4,13 +4,13 @@ import LithiumModel
 /// What one event did, read from the site kinds before and after it (never from the model's own
 /// counters), and the rules of docs/MODEL.md §4–§5b it must obey given the dead flags before it.
 enum Witnessed: String, CaseIterable {
-    case reduction, oxidation, reductionIntoM, oxidationOfLiM, seiFormation
+    case reduction, oxidation, reductionIntoM, oxidationOfLiM, seiFormation, nucleation
     case hop, alloying, dealloying, alloyTransport
 
     /// Net Li⁺ + e⁻ taken from the electrolyte (faradaic events).
     var faradaic: Int {
         switch self {
-        case .reduction, .reductionIntoM, .seiFormation: return 1
+        case .reduction, .reductionIntoM, .seiFormation, .nucleation: return 1
         case .oxidation, .oxidationOfLiM: return -1
         default: return 0
         }
@@ -22,6 +22,7 @@ enum Witnessed: String, CaseIterable {
         case .reduction, .reductionIntoM: return .reduction
         case .oxidation, .oxidationOfLiM: return .oxidation
         case .seiFormation: return .seiFormation
+        case .nucleation: return .nucleation
         case .hop: return .hop
         case .alloying: return .alloying
         case .dealloying: return .dealloying
@@ -32,6 +33,9 @@ enum Witnessed: String, CaseIterable {
 
 struct EventWitness {
     let shape: LatticeShape
+    /// With sub-grid nucleation on, Li appearing on bare M (no Li or LiM next to it) is a nucleation
+    /// event: the lattice's reduction cannot put it there.
+    var subgridNucleation = false
 
     /// The event that turns `before` into `after`, and the site it happened at (the mover's
     /// origin for moves); nil if the change is none of the model's events.
@@ -41,7 +45,9 @@ struct EventWitness {
         let (e, li, m, liM, sei) = (SiteKind.empty, SiteKind.lithium, SiteKind.substrate, SiteKind.alloy, SiteKind.sei)
         if changed.count == 1 {
             switch change[0] {
-            case (e, li): return (.reduction, changed[0])
+            case (e, li):
+                let bare = !shape.neighbors(of: UInt32(changed[0])).contains { before[Int($0)] == li || before[Int($0)] == liM }
+                return (subgridNucleation && bare ? .nucleation : .reduction, changed[0])
             case (li, e): return (.oxidation, changed[0])
             case (m, liM): return (.reductionIntoM, changed[0])
             case (liM, m): return (.oxidationOfLiM, changed[0])
@@ -86,6 +92,9 @@ struct EventWitness {
             return ["reduction at \(site) fills a sealed pocket"]
         case .seiFormation where !touchesLiveConductor(site, kinds: kinds, dead: dead, lithiumOnly: true):
             return ["SEI formed at \(site) with no connected Li next to it"]
+        case .nucleation where !shape.neighbors(of: UInt32(site)).contains(where: { kinds[Int($0)] == SiteKind.substrate })
+            || !shape.neighbors(of: UInt32(site)).contains(where: { kinds[Int($0)] == SiteKind.empty }):
+            return ["sub-grid nucleation at \(site) not on bare M touching the electrolyte"]
         default:
             return []
         }

@@ -12,7 +12,9 @@ import Testing
 @Suite struct ExtraKindTests {
     static let coating: UInt8 = 5
 
-    static let table = EventTable(EventTable.lithium.rules + [
+    /// The coating's growth takes the empty site's third slot, which sub-grid nucleation (off here)
+    /// holds in the Li model: a new event of the empty site needs a slot freed or added.
+    static let table = EventTable(EventTable.lithium.rules.filter { $0.type != .nucleation } + [
         EventRule(kind: SiteKind.empty, slot: 2, type: .seiFormation,
                   reads: .keyIfConnectedNeighbor(among: [SiteKind.lithium]),
                   rate: { $0.n.lithium > 0 ? 0.4 : 0 },

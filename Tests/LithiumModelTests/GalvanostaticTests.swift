@@ -10,11 +10,12 @@ import Testing
 /// plating, stripping and rest; the 5 V cap and starvation; and runs that carry the applied
 /// current: net faradaic events = I·t within the counting noise.
 @Suite struct GalvanostaticTests {
-    /// Net cathodic rate N·e^{αfη} + Q·e^{α_s fη} − S·e^{−(1−α)fη} in 80-bit precision.
+    /// Net cathodic rate N·e^{αfη} + Q·e^{α_s fη} + G·e^{−B/η²} (η > 0) − S·e^{−(1−α)fη} in 80-bit precision.
     static func net(_ c: Currents, _ eta: Float80) -> Float80 {
         let f = Float80(c.f)
+        let nucleation = eta > 0 ? Float80(c.nucleation) * exp(-Float80(c.nucleationBarrier) / (eta * eta)) : 0
         return Float80(c.reduction) * exp(Float80(c.alpha) * f * eta)
-            + Float80(c.sideReaction) * exp(Float80(c.sideAlpha) * f * eta)
+            + Float80(c.sideReaction) * exp(Float80(c.sideAlpha) * f * eta) + nucleation
             - Float80(c.oxidation) * exp(-(1 - Float80(c.alpha)) * f * eta)
     }
 
@@ -30,7 +31,10 @@ import Testing
 
     struct Case: Sendable, CustomStringConvertible {
         let n: Double, q: Double, s: Double, alpha: Double, sideAlpha: Double, current: Double
-        var description: String { "N=\(n) Q=\(q) S=\(s) α=\(alpha) α_s=\(sideAlpha) I=\(current)" }
+        /// Sub-grid nucleation: base rate sum G and barrier B (V²).
+        var g = 0.0, b = 0.0
+        var f = 1 / 0.025_69
+        var description: String { "N=\(n) Q=\(q) S=\(s) α=\(alpha) α_s=\(sideAlpha) I=\(current) G=\(g) B=\(b)" }
     }
 
     static let cases: [Case] = {
@@ -46,14 +50,24 @@ import Testing
                 list.append(Case(n: n, q: q, s: s, alpha: alpha, sideAlpha: sideAlpha, current: current))
             }
         }
+        // Sub-grid nucleation: alone on a bare substrate (no reduction site), beside growth, beside
+        // stripping (it adds nothing at η < 0), with a barrier small and large against (kT/e)².
+        for (n, q, s, g, b, current) in [(0.0, 0.0, 0.0, 1000.0, 2e-4, 173.0), (0.0, 0.0, 2.0, 50.0, 1e-3, 30.0),
+                                         (100.0, 3.0, 5.0, 400.0, 2e-4, 300.0), (40.0, 1.0, 900.0, 200.0, 2e-4, -300.0),
+                                         (5.0, 0.0, 1.0, 1e4, 5e-3, 2000.0)] {
+            list.append(Case(n: n, q: q, s: s, alpha: 0.5, sideAlpha: 0.5, current: current, g: g, b: b))
+        }
+        // A state of a Cu run (B_n = 200 mV², 120°) where plain Newton cycled between 4.3 and 50 mV.
+        list.append(Case(n: 98.51462971581311, q: 0, s: 409.1258431168312, alpha: 0.5, sideAlpha: 0.5, current: 172.73798087156274,
+                         g: 532, b: 1.6875e-4, f: 38.92174449688273))
         return list
     }()
 
     @Test(arguments: cases)
     func overpotentialEqualsAnIndependentRoot(_ item: Case) {
-        let f = 1 / 0.025_69
+        let f = item.f
         let c = Currents(reduction: item.n, oxidation: item.s, sideReaction: item.q, alpha: item.alpha,
-                         sideAlpha: item.sideAlpha, f: f)
+                         sideAlpha: item.sideAlpha, f: f, nucleation: item.g, nucleationBarrier: item.b)
         let (eta, starved) = c.solve(net: item.current)
         let reference = Self.referenceRoot(c, current: item.current)
         #expect(!starved)
@@ -86,12 +100,16 @@ import Testing
     /// variance is the expected number of faradaic events, so |net − I·t| < 5·√(gross) (I from j with
     /// CODATA constants and ℓ³/Ω = 370 atoms).
     /// Stripping and rest start from a 4-layer film.
-    @Test(arguments: [(1.0, 0.0, 0.5), (2.0, 0.1, 0.0), (2.0, 0.1, 0.5), (-1.5, 0.0, 0.5), (-1.0, 0.05, 0.0), (0.0, 0.0, 0.5)])
-    func runsCarryTheAppliedCurrent(currentDensity j: Double, seiCurrent: Double, seiAlpha: Double) throws {
+    /// The fourth argument turns sub-grid nucleation on (J₀, cm⁻² s⁻¹; B_n = 200 mV²): Li then first
+    /// appears on the bare Cu by nucleation alone, so the control carries I through J(η).
+    @Test(arguments: [(1.0, 0.0, 0.5, 0.0), (2.0, 0.1, 0.0, 0.0), (2.0, 0.1, 0.5, 0.0), (-1.5, 0.0, 0.5, 0.0), (-1.0, 0.05, 0.0, 0.0),
+                      (0.0, 0.0, 0.5, 0.0), (1.0, 0.0, 0.5, 1e14), (2.0, 0.1, 0.5, 1e13)])
+    func runsCarryTheAppliedCurrent(currentDensity j: Double, seiCurrent: Double, seiAlpha: Double, nucleation: Double) throws {
         var p = try ModelParameters(substrateNamed: "Cu")
         p.substrateLayers = 1
         p.seiExchangeCurrentDensity = seiCurrent
         p.seiTransferCoefficient = seiAlpha
+        (p.subgridNucleationPrefactor, p.subgridNucleationBarrier) = (nucleation, 200)
         let shape = try LatticeShape(lx: 16, ly: 16, lz: 10)
         let eventsPerSecond = j * 1e-3 * 256 * 4e-14 / (1.602_176_634e-19 * 370)
         let kinds = try LithiumModel.initialKinds(shape: shape, substrateLayers: 1, lithiumLayers: j <= 0 ? 4 : 0)
@@ -107,13 +125,16 @@ import Testing
             let rates = engine.rates
             let (red, ox) = (rates.totalRate(ofType: EventType.reduction.rawValue), rates.totalRate(ofType: EventType.oxidation.rawValue))
             let sei = rates.totalRate(ofType: EventType.seiFormation.rawValue)
-            worst = max(worst, abs(red + sei - ox - eventsPerSecond) / (red + sei + ox))
+            let nuc = rates.totalRate(ofType: EventType.nucleation.rawValue)
+            worst = max(worst, abs(red + sei + nuc - ox - eventsPerSecond) / (red + sei + nuc + ox))
         }
         #expect(worst < 1e-9, "the applied rates miss I by \(worst) of the gross rate")
         let m = engine.application
         let net = m.lithiumSites + m.alloySites + m.seiSites - kinds.filter { $0 == SiteKind.lithium }.count
-        let gross = m.reductions + m.oxidations + m.seiFormations
+        let nucleated = m.eventsByType[EventType.nucleation.rawValue]
+        let gross = m.reductions + m.oxidations + m.seiFormations + nucleated
         #expect(!m.control.starved)
+        #expect((nucleated > 0) == (nucleation > 0), "\(nucleated) sub-grid nuclei")
         #expect(gross > 500)
         #expect(abs(Double(net) - eventsPerSecond * duration) < 5 * Double(gross).squareRoot(),
                 "net \(net) vs I·t = \(eventsPerSecond * duration) (gross \(gross))")

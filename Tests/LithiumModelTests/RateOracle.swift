@@ -37,6 +37,13 @@ struct RateOracle {
     var epsLiM: Double { p.lithiumSubstrateBondEnergy ?? p.lithiumBondEnergy * (1 + cos(p.substrate.contactAngleDegrees * .pi / 180)) / 2 }
     var epsLiLiM: Double { p.lithiumAlloyBondEnergy ?? epsLiM }
     var kinkBinding: Double { 3 * epsLiLi }
+    /// Sub-grid nucleation per eligible site at η (V): J₀ℓ²·exp(−B_n·f(θ)/η²) for η > 0, with the
+    /// heterogeneous shape factor f(θ) = (2 + cos θ)(1 − cos θ)²/4 of a cap of contact angle θ.
+    func nucleation(eta: Double) -> Double {
+        let c = cos(p.substrate.contactAngleDegrees * .pi / 180)
+        let barrier = p.subgridNucleationBarrier * 1e-6 * (2 + c) * (1 - c) * (1 - c) / 4  // V²
+        return eta > 0 ? p.subgridNucleationPrefactor * siteArea * exp(-barrier / (eta * eta)) : 0
+    }
 
     /// Face neighbours with the lattice's convention: x and y periodic (an axis of length 2 lists
     /// the same site as its + and − neighbour, an axis of length 1 none), walls at z = 0 and Lz − 1.
@@ -100,7 +107,14 @@ struct RateOracle {
                     kinds[$0] == Self.metal || kinds[$0] == Self.alloy || connected.contains($0)
                 }
                 // The new atom must touch the electrolyte (another empty site), as oxidising it requires.
-                if liveConductor && count(Self.empty) > 0 { add(.reduction, i, [(i, Self.lithium)], k0 * reductionFactor) }
+                // With sub-grid nucleation on, Li appears on bare M (no Li or LiM around) only by it.
+                let bare = count(Self.lithium) + count(Self.alloy) == 0
+                if liveConductor && count(Self.empty) > 0 && (p.subgridNucleationPrefactor == 0 || !bare) {
+                    add(.reduction, i, [(i, Self.lithium)], k0 * reductionFactor)
+                }
+                if p.subgridNucleationPrefactor > 0 && count(Self.metal) > 0 && count(Self.empty) > 0 && bare {
+                    add(.nucleation, i, [(i, Self.lithium)], nucleation(eta: eta))
+                }
                 if kSEI > 0 && around.contains(where: { connected.contains($0) }) {
                     add(.seiFormation, i, [(i, Self.sei)], kSEI * seiFactor)
                 }

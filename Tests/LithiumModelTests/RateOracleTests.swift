@@ -63,12 +63,15 @@ import Testing
 
     @Test(arguments: cases)
     func rateTableEqualsTheOracle(_ item: Case) throws {
-        let p = try Self.parameters(item.substrate)
+        let base = try Self.parameters(item.substrate)
         let shape = try LatticeShape(lx: item.lx, ly: item.ly, lz: item.lz)
-        let oracle = RateOracle(lx: item.lx, ly: item.ly, lz: item.lz, p: p)
         let random = try RandomStream(masterSeed: item.seed, replica: 0)
         var checkedTypes = Set<EventType>(), deadSites = 0
         for trial in 0..<12 {
+            // Sub-grid nucleation off (its default) and on, by turns of three trials (all three η each).
+            var p = base
+            if trial % 6 >= 3 { (p.subgridNucleationPrefactor, p.subgridNucleationBarrier) = (3e13, 150) }
+            let oracle = RateOracle(lx: item.lx, ly: item.ly, lz: item.lz, p: p)
             let kinds = Self.randomKinds(item, lithiophilic: p.substrate.lithiophilic, random: random)
             let eta = [-0.08, 0.0, 0.031][trial % 3]
             let model = try LithiumModel(shape: shape, parameters: p, kinds: kinds,
@@ -110,8 +113,8 @@ import Testing
             }
         }
         #expect(deadSites > 0, "no dead Li in the random electrodes: the connectivity rules went untested")
-        let wanted: Set<EventType> = p.substrate.lithiophilic
-            ? Set(EventType.allCases) : [.hop, .reduction, .oxidation, .seiFormation]
+        let wanted: Set<EventType> = base.substrate.lithiophilic
+            ? Set(EventType.allCases) : [.hop, .reduction, .oxidation, .seiFormation, .nucleation]
         #expect(checkedTypes == wanted)
     }
 }
