@@ -97,7 +97,7 @@ struct ConvergePlan: Equatable {
         try FileManager.default.createDirectory(atPath: root.file(ReplicaStore.folder), withIntermediateDirectories: true)
         try AtomicFile.write(json.rendered() + "\n", to: planPath)
         for (rescaling, _, _) in points where !rescaling.roundings.isEmpty {
-            print("site edge \(rescaling.siteEdge) nm: rounded " + rescaling.roundings.map(\.description).joined(separator: ", "))
+            print("site edge \(String(format: "%g", rescaling.siteEdge)) nm: rounded " + rescaling.roundings.map(\.description).joined(separator: ", "))
         }
         let progress = ProgressLine(enabled: !quiet)
         var done: [ConvergenceSummary.Point] = []
@@ -113,7 +113,7 @@ struct ConvergePlan: Equatable {
                 summary = try EnsembleOutput.run(plan, scenario: scenario, fresh: fresh, threads: threads,
                                                  checkpointEvery: checkpointEvery, into: directory) { finished in
                     progress.update(fraction: (Double(index) + Double(finished) / Double(plan.replicas.count)) / Double(count),
-                                    detail: "ℓ = \(edge) nm (\(index + 1)/\(count)), \(finished) replicas")
+                                    detail: "ℓ = \(String(format: "%g", edge)) nm (\(index + 1)/\(count)), \(finished) replicas")
                 }
             } else {
                 summary = try EnsembleOutput.summary(ofComplete: directory.path)
