@@ -44,14 +44,14 @@ public struct SVGPlot: Sendable {
 
         /// Tick positions covering `range` (axis units) and the values they stand for: round numbers
         /// on a linear axis; on a logarithmic one the decades, or 1, 2, 5 × 10ᵏ when the range spans
-        /// less than two decades, or every 1 … 9 × 10ᵏ when it spans less than half of one.
+        /// less than two decades, or every 1 … 9 × 10ᵏ when it spans less than one.
         func ticks(_ range: ClosedRange<Double>) -> [(position: Double, value: Double)] {
             switch self {
             case .linear: return SVGPlot.ticks(range).map { ($0, $0) }
             case .logarithmic:
                 let decades = Int(floor(range.lowerBound))...Int(ceil(range.upperBound))
                 let span = range.upperBound - range.lowerBound
-                let mantissas: [Double] = span < 0.5 ? (1...9).map(Double.init) : span < 2 ? [1, 2, 5] : [1]
+                let mantissas: [Double] = span < 1 ? (1...9).map(Double.init) : span < 2 ? [1, 2, 5] : [1]
                 return decades.flatMap { k in mantissas.map { $0 * pow(10, Double(k)) } }
                     .map { (log10($0), $0) }.filter { range.contains($0.0) }
             }
