@@ -221,7 +221,7 @@ MUTANTS = [
      "assignments.append(\"\\(rule.key)=\\(value * chargeRatio)\")",
      "assignments.append(\"\\(rule.key)=\\(value * ratio)\")",
      "SiteEdgeRescalingTests",
-     "monolayers rescaled by ℓ₀/ℓ, not by the charge of a monolayer (atoms per site are rounded: 0.1 % off)"),
+     "monolayers rescaled by ℓ₀/ℓ, not by the charge of a monolayer (atoms per site are rounded: 0.5 % off at 1 nm)"),
     ("M92", "Sources/Simulation/SiteEdgeRescaling.swift",
      "max(1, Int((room - Self.wholeTolerance * max(1, room)).rounded(.up)))",
      "max(1, Int((room - Self.wholeTolerance * max(1, room)).rounded(.down)))",

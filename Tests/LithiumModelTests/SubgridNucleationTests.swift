@@ -40,10 +40,10 @@ import Testing
         p.substrateLayers = 1
         p.exchangeCurrentDensity = 1e-12
         p.lithiumDiffusivity = 1e-30
-        (p.subgridNucleationPrefactor, p.subgridNucleationBarrier) = (1e12, 500)
+        (p.subgridNucleationPrefactor, p.subgridNucleationBarrier) = (1e12, 2000)
         let eta = 0.040
         let cosine = cos(item.contactAngle * .pi / 180)
-        let expected = 1e12 * exp(-500e-6 * (2 + cosine) * (1 - cosine) * (1 - cosine) / 4 / (eta * eta))  // cm⁻² s⁻¹
+        let expected = 1e12 * exp(-2000e-6 * (2 + cosine) * (1 - cosine) * (1 - cosine) / 4 / (eta * eta))  // cm⁻² s⁻¹
         let area = pow(item.siteEdge * 1e-7, 2)
         let shape = try LatticeShape(lx: 48, ly: 48, lz: 4)
         var nucleations = 0, exposure = 0.0
