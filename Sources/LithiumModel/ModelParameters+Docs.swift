@@ -10,7 +10,12 @@ extension ModelParameters {
             case .preset: byDefault = "preset"
             case let .derived(how): byDefault = how
             }
-            let allowed = d.kind == .boolean ? "true, false" : d.allowed.description
+            let allowed: String
+            switch d.kind {
+            case .boolean: allowed = "true, false"
+            case let .choice(words): allowed = words.joined(separator: ", ")
+            case .real, .integer: allowed = d.allowed.description
+            }
             return "| `\(d.key)` | \(d.kind.name) | \(byDefault) | \(allowed) | \(d.meaning) |"
         }
     }
@@ -19,6 +24,10 @@ extension ModelParameters {
 extension ParameterDescriptor {
     /// A value as the docs print it: `true`, `2`, `0.05`, `7.65e-11`.
     func documentText(_ x: Double) -> String {
-        kind == .boolean ? (x == 1 ? "true" : "false") : AllowedRange.format(x)
+        switch kind {
+        case .boolean: return x == 1 ? "true" : "false"
+        case .choice: return "`\(text(x))`"
+        case .real, .integer: return AllowedRange.format(x)
+        }
     }
 }

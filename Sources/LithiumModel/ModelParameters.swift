@@ -9,7 +9,14 @@ public struct ModelParameters: Sendable, Equatable {
     /// Site edge ℓ, nm. 0.2785 nm = Ω^(1/3) is atomistic (one Li per site); a few nm is a
     /// mesoscale site holding ℓ³/Ω atoms, with effective energies.
     public var siteEdge = 2.0
-    /// Effective Li–Li bond energy ε(Li,Li), eV. Default 0.05 eV: a mesoscale value that puts the
+    /// How ℓ sets the per-site energies and mobility (``Resolution``).
+    public var resolution = Resolution.fixedBonds
+    /// Li surface energy γ, J/m²: sets ε(Li,Li) under ``Resolution/physical``.
+    public var lithiumSurfaceEnergy = 0.5
+    /// Li surface self-diffusivity D_s, cm²/s: under ``Resolution/physical`` sets the hop prefactor
+    /// (Mullins matching); nil: the site mobility is ``lithiumDiffusivity``.
+    public var lithiumSurfaceDiffusivity: Double?
+    /// Effective Li–Li bond energy ε(Li,Li) under ``Resolution/fixedBonds``, eV. Default 0.05 eV: a mesoscale value that puts the
     /// kink–adatom binding difference (2ε = 0.1 eV ≈ 4 kT) in the range that gives
     /// nucleation overpotentials of tens of mV (see docs/MODEL.md; not fitted to any result).
     public var lithiumBondEnergy = 0.05
@@ -67,15 +74,44 @@ public struct ModelParameters: Sendable, Equatable {
     public var pairEnergies: PairEnergies {
         let li = Int(SiteKind.lithium)
         return PairEnergies(stateCount: SiteKind.count)
-            .setting(li, li, to: lithiumBondEnergy)
+            .setting(li, li, to: effectiveLithiumBondEnergy)
             .setting(li, Int(SiteKind.substrate), to: effectiveSubstrateBondEnergy)
             .setting(li, Int(SiteKind.alloy), to: effectiveAlloyBondEnergy)
             .setting(li, Int(SiteKind.sei), to: lithiumSEIBondEnergy)
     }
 
+    /// ε(Li,Li) in effect, eV per transferred electron: ``lithiumBondEnergy``, or under
+    /// ``Resolution/physical`` the 2ℓ² of Li surface a bond removes shared by the N atoms of a site,
+    /// 2γℓ²/N (= 2γΩ/ℓ up to the rounding of N).
+    public var effectiveLithiumBondEnergy: Double {
+        switch resolution {
+        case .fixedBonds: return lithiumBondEnergy
+        case .physical:
+            return 2 * lithiumSurfaceEnergy * joulesPerSquareMetreInElectronVoltsPerSquareNanometre * siteEdge * siteEdge / atomsPerSite
+        }
+    }
+
+    /// Volume per transferred electron in the model, ℓ³/N, nm³: Ω up to the rounding of N.
+    public var modelAtomicVolume: Double { pow(siteEdge, 3) / atomsPerSite }
+
+    /// Hop prefactor P, s⁻¹ (the hop rate of a Li site bound only to the substrate, per direction):
+    /// D/ℓ²; under ``Resolution/physical`` with a surface diffusivity, the value that makes the
+    /// lattice's low-temperature surface-diffusion coefficient equal Mullins' B (docs/MODEL.md §3b):
+    /// P = D_s·Ω^(4/3)·exp((3ε − ε(Li,M))/kT)/(ℓ³·Ω_model).
+    public var hopPrefactor: Double {
+        let edgeCm = siteEdge * 1e-7
+        guard resolution == .physical, let surfaceDiffusivity = lithiumSurfaceDiffusivity else {
+            return lithiumDiffusivity / (edgeCm * edgeCm)
+        }
+        let omega = PhysicalConstants.lithiumAtomicVolume * 1e-21  // cm³
+        let omegaModel = modelAtomicVolume * 1e-21
+        let excess = 3 * effectiveLithiumBondEnergy - effectiveSubstrateBondEnergy
+        return surfaceDiffusivity * pow(omega, 4.0 / 3) * exp(excess / thermalEnergy) / (pow(edgeCm, 3) * omegaModel)
+    }
+
     /// ε(Li,M) in effect, eV.
     public var effectiveSubstrateBondEnergy: Double {
-        lithiumSubstrateBondEnergy ?? substrate.lithiumBondEnergy(lithiumBond: lithiumBondEnergy)
+        lithiumSubstrateBondEnergy ?? substrate.lithiumBondEnergy(lithiumBond: effectiveLithiumBondEnergy)
     }
 
     /// θ in effect, degrees: the input, or what ε(Li,M) implies when the bond is given directly.
@@ -94,6 +130,12 @@ public struct ModelParameters: Sendable, Equatable {
             guard let x = parameter.value(in: self) else { continue }
             guard parameter.admits(x) else {
                 throw .invalid(field: parameter.key, value: parameter.text(x), allowed: parameter.allowedText)
+            }
+        }
+        // An input stated directly in eV does not scale with ℓ: under physical resolution it is refused.
+        for parameter in Self.table where parameter.isOptional && parameter.usedUnder.map({ $0 != resolution }) ?? false {
+            if let x = parameter.value(in: self) {
+                throw .invalid(field: parameter.key, value: parameter.text(x), allowed: "absent under resolution: \(resolution.rawValue)")
             }
         }
         if substrate.lithiophilic && !(substrate.alloyDiffusivity > 0) {

@@ -7,12 +7,15 @@ public struct ParameterDescriptor: Sendable {
     /// 0 or 1, an integer exactly).
     public enum Kind: Sendable, Equatable {
         case real, integer, boolean
+        /// One of these words; the value is its index.
+        case choice([String])
 
         public var name: String {
             switch self {
             case .real: return "number"
             case .integer: return "integer"
             case .boolean: return "bool"
+            case .choice: return "string"
             }
         }
 
@@ -22,6 +25,7 @@ public struct ParameterDescriptor: Sendable {
             case .real: return "a number"
             case .integer: return "an integer"
             case .boolean: return "a boolean"
+            case .choice: return "one of the allowed words"
             }
         }
     }
@@ -48,6 +52,9 @@ public struct ParameterDescriptor: Sendable {
     public let meaning: String
     /// A key that must not be given together with this one (two ways of stating one quantity).
     public let excludes: String?
+    /// The resolution under which the input is used (nil: always); a scenario giving it under the
+    /// other is refused, so that no input is silently ignored.
+    public let usedUnder: Resolution?
     let read: @Sendable (ModelParameters) -> Double?
     let write: @Sendable (inout ModelParameters, Double?) -> Void
 
@@ -74,6 +81,7 @@ public struct ParameterDescriptor: Sendable {
         case .real: return allowed.description
         case .integer: return "an integer in \(allowed)"
         case .boolean: return "true or false"
+        case let .choice(words): return words.joined(separator: ", ")
         }
     }
 
@@ -82,6 +90,7 @@ public struct ParameterDescriptor: Sendable {
         switch kind {
         case .boolean where x == 0 || x == 1: return x == 1 ? "true" : "false"
         case .integer where x == x.rounded() && abs(x) < 1e15: return String(Int(x))
+        case let .choice(words) where admits(x): return words[Int(x)]
         default: return "\(x)"
         }
     }
@@ -89,32 +98,44 @@ public struct ParameterDescriptor: Sendable {
 
 extension ParameterDescriptor {
     static func real(_ key: String, _ path: WritableKeyPath<ModelParameters, Double> & Sendable, _ allowed: AllowedRange,
-                     default defaultValue: Default = .initialValue, _ meaning: String) -> ParameterDescriptor {
+                     default defaultValue: Default = .initialValue, usedUnder: Resolution? = nil, _ meaning: String) -> ParameterDescriptor {
         ParameterDescriptor(key: key, kind: .real, allowed: allowed, defaultValue: defaultValue,
-                            meaning: meaning, excludes: nil,
+                            meaning: meaning, excludes: nil, usedUnder: usedUnder,
                             read: { $0[keyPath: path] }, write: { $0[keyPath: path] = $1! })
     }
 
     /// A real value that may be absent: nil means derived from other inputs, as `derivation` says.
     static func optionalReal(_ key: String, _ path: WritableKeyPath<ModelParameters, Double?> & Sendable,
-                             _ allowed: AllowedRange, derived derivation: String, excludes: String? = nil,
+                             _ allowed: AllowedRange, derived derivation: String, excludes: String? = nil, usedUnder: Resolution? = nil,
                              _ meaning: String) -> ParameterDescriptor {
         ParameterDescriptor(key: key, kind: .real, allowed: allowed, defaultValue: .derived(derivation),
-                            meaning: meaning, excludes: excludes,
+                            meaning: meaning, excludes: excludes, usedUnder: usedUnder,
                             read: { $0[keyPath: path] }, write: { $0[keyPath: path] = $1 })
     }
 
     static func integer(_ key: String, _ path: WritableKeyPath<ModelParameters, Int> & Sendable, _ allowed: AllowedRange,
-                        default defaultValue: Default = .initialValue, _ meaning: String) -> ParameterDescriptor {
+                        default defaultValue: Default = .initialValue, usedUnder: Resolution? = nil, _ meaning: String) -> ParameterDescriptor {
         ParameterDescriptor(key: key, kind: .integer, allowed: allowed, defaultValue: defaultValue,
-                            meaning: meaning, excludes: nil,
+                            meaning: meaning, excludes: nil, usedUnder: usedUnder,
                             read: { Double($0[keyPath: path]) }, write: { $0[keyPath: path] = Int($1!) })
     }
 
     static func boolean(_ key: String, _ path: WritableKeyPath<ModelParameters, Bool> & Sendable,
-                        default defaultValue: Default = .initialValue, _ meaning: String) -> ParameterDescriptor {
+                        default defaultValue: Default = .initialValue, usedUnder: Resolution? = nil, _ meaning: String) -> ParameterDescriptor {
         ParameterDescriptor(key: key, kind: .boolean, allowed: .closed(0, 1), defaultValue: defaultValue,
-                            meaning: meaning, excludes: nil,
+                            meaning: meaning, excludes: nil, usedUnder: usedUnder,
                             read: { $0[keyPath: path] ? 1 : 0 }, write: { $0[keyPath: path] = $1! == 1 })
+    }
+
+    /// One of the cases of `E`, named by their raw values.
+    static func choice<E: CaseIterable & RawRepresentable & Equatable & Sendable>(
+        _ key: String, _ path: WritableKeyPath<ModelParameters, E> & Sendable, default defaultValue: Default = .initialValue,
+        _ meaning: String
+    ) -> ParameterDescriptor where E.RawValue == String {
+        let cases = Array(E.allCases)
+        return ParameterDescriptor(key: key, kind: .choice(cases.map(\.rawValue)), allowed: .closed(0, Double(cases.count - 1)),
+                                   defaultValue: defaultValue, meaning: meaning, excludes: nil, usedUnder: nil,
+                                   read: { p in Double(cases.firstIndex(of: p[keyPath: path])!) },
+                                   write: { $0[keyPath: path] = cases[Int($1!)] })
     }
 }

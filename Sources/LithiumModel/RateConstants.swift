@@ -52,10 +52,10 @@ public struct RateConstants: Sendable, Equatable {
         k0 = i0 * siteArea / (PhysicalConstants.elementaryCharge * atomsPerSite)
         seiRate = p.seiExchangeCurrentDensity * 1e-3 * siteArea / (PhysicalConstants.elementaryCharge * atomsPerSite)
         seiAlpha = p.seiTransferCoefficient
-        hopPrefactor = p.lithiumDiffusivity / siteArea
+        hopPrefactor = p.hopPrefactor
         alloyPrefactor = p.substrate.lithiophilic ? p.substrate.alloyDiffusivity / siteArea : 0
         hopReference = p.effectiveSubstrateBondEnergy
-        kinkBinding = 3 * p.lithiumBondEnergy
+        kinkBinding = 3 * p.effectiveLithiumBondEnergy
         alloyBindingBase = kinkBinding + p.substrate.alloyingFreeEnergy
         subgridNucleation = p.subgridNucleationPrefactor * siteArea
         nucleationBarrier = p.subgridNucleationBarrier * 1e-6

@@ -111,6 +111,7 @@ struct ConfigNode {
         case .boolean: x = node.bool.map { $0 ? 1 : 0 }
         case .integer: x = node.int.map(Double.init)
         case .real: x = node.float ?? node.int.map(Double.init)
+        case let .choice(words): x = node.string.flatMap { s in words.firstIndex { $0.lowercased() == s.lowercased() } }.map(Double.init)
         }
         guard case .scalar = node, let x else {
             throw ScenarioError(keyPath(key), "\(Self.describe(node)) is not \(parameter.kind.withArticle); allowed: \(parameter.allowedText)")

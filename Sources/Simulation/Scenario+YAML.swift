@@ -54,6 +54,12 @@ extension Scenario {
             }
             parameter.set(x, in: &p)
         }
+        for parameter in ModelParameters.table where m.has(parameter.key) {
+            if let resolution = parameter.usedUnder, resolution != p.resolution {
+                throw ScenarioError("\(m.path).\(parameter.key)", "is not used under resolution: \(p.resolution.rawValue); "
+                    + "allowed: only with resolution: \(resolution.rawValue)")
+            }
+        }
         return p
     }
 

@@ -14,8 +14,9 @@ import Testing
 @Suite struct ParameterTableTests {
     /// A scenario on `substrate` with the given `material` entries, tall enough for any
     /// `substrate_layers` (2 × 2 × 10 002 sites).
-    static func yaml(_ material: [(String, String)], substrate: String = "Au") -> String {
-        let entries = ([("substrate", substrate)] + material).map { "\($0.0): \($0.1)" }.joined(separator: ", ")
+    static func yaml(_ material: [(String, String)], substrate: String = "Au", resolution: Resolution? = nil) -> String {
+        let chosen = material.contains { $0.0 == "resolution" } ? [] : resolution.map { [("resolution", $0.rawValue)] } ?? []
+        let entries = ([("substrate", substrate)] + chosen + material).map { "\($0.0): \($0.1)" }.joined(separator: ", ")
         return "lattice: {lx: 2, ly: 2, lz: 10002}\nmaterial: {\(entries)}\nprotocol: {monolayers: 1}"
     }
 
@@ -28,6 +29,7 @@ import Testing
         case .boolean: return 1 - x
         case .integer: return d.admits(x + 1) ? x + 1 : x - 1
         case .real: return d.admits(x * 1.1 + 0.01) ? x * 1.1 + 0.01 : x * 0.9 - 0.01
+        case let .choice(words): return (x + 1).truncatingRemainder(dividingBy: Double(words.count))
         }
     }
 
@@ -36,6 +38,7 @@ import Testing
         case .boolean: return x == 1 ? "true" : x == 0 ? "false" : "\(x)"
         case .integer: return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
         case .real: return "\(x)"
+        case .choice: return d.admits(x) ? d.text(x) : "\(x)"
         }
     }
 
@@ -56,10 +59,10 @@ import Testing
     @Test(arguments: ModelParameters.table.map(\.key))
     func everyKeyRoundTripsThroughYAMLAndTheCheckpoint(key: String) throws {
         let d = try #require(ModelParameters.descriptor(key))
-        let base = try Scenario.parse(yaml: Self.yaml([])).parameters
+        let base = try Scenario.parse(yaml: Self.yaml([], resolution: d.usedUnder)).parameters
         let x = Self.otherValue(d, in: base)
         #expect(d.value(in: base) != x, "the value must differ from the default to show it was read")
-        let p = try Scenario.parse(yaml: Self.yaml([(key, Self.yamlText(d, x))])).parameters
+        let p = try Scenario.parse(yaml: Self.yaml([(key, Self.yamlText(d, x))], resolution: d.usedUnder)).parameters
         #expect(d.value(in: p) == x)
         var expected = base
         d.set(x, in: &expected)
@@ -67,13 +70,15 @@ import Testing
         #expect(try Self.throughCheckpoint(p) == p)
     }
 
-    @Test func allKeysAtOnceRoundTrip() throws {
-        let base = try Scenario.parse(yaml: Self.yaml([])).parameters
+    @Test(arguments: Resolution.allCases)
+    func allKeysAtOnceRoundTrip(resolution: Resolution) throws {
+        let base = try Scenario.parse(yaml: Self.yaml([], resolution: resolution)).parameters
         // contact_angle_deg and li_substrate_bond_eV state one quantity: the first wins here.
         var given: Set<String> = []
-        var material: [(String, String)] = []
+        var material: [(String, String)] = [("resolution", resolution.rawValue)]
         var expected = base
-        for d in ModelParameters.table where d.excludes.map({ !given.contains($0) }) ?? true {
+        for d in ModelParameters.table where d.key != "resolution" && (d.usedUnder ?? resolution) == resolution
+            && d.excludes.map({ !given.contains($0) }) ?? true {
             let x = Self.otherValue(d, in: base)
             given.insert(d.key)
             material.append((d.key, Self.yamlText(d, x)))
@@ -82,6 +87,7 @@ import Testing
         let p = try Scenario.parse(yaml: Self.yaml(material)).parameters
         #expect(p == expected)
         #expect(try Self.throughCheckpoint(p) == p)
+        guard resolution == .fixedBonds else { return }
         // The other one of each excluding pair, alone, with optional values absent in the file.
         let derived = try Scenario.parse(yaml: Self.yaml([("li_substrate_bond_eV", "0.02")], substrate: "Cu")).parameters
         #expect(derived.lithiumAlloyBondEnergy == nil && derived.effectiveSubstrateBondEnergy == 0.02)
@@ -143,6 +149,28 @@ import Testing
         }
     }
 
+    /// An input of one resolution given under the other is refused naming it, not ignored; an
+    /// optional one set in code is refused by validate.
+    @Test func inputsOfTheOtherResolutionAreRefused() throws {
+        for d in ModelParameters.table {
+            guard let used = d.usedUnder else { continue }
+            let other = Resolution.allCases.first { $0 != used }!
+            let base = try Scenario.parse(yaml: Self.yaml([], resolution: used)).parameters
+            let x = Self.otherValue(d, in: base)
+            do {
+                _ = try Scenario.parse(yaml: Self.yaml([(d.key, Self.yamlText(d, x))], resolution: other))
+                Issue.record("\(d.key) accepted under \(other)")
+            } catch {
+                #expect("\(error)".contains("material.\(d.key)") && "\(error)".contains(used.rawValue), "\(error)")
+            }
+            guard d.isOptional else { continue }
+            var p = base
+            p.resolution = other
+            d.set(x, in: &p)
+            #expect(throws: ModelError.self) { try p.validate() }
+        }
+    }
+
     @Test func excludingKeysAreRefusedTogether() {
         for d in ModelParameters.table {
             guard let other = d.excludes else { continue }
@@ -168,11 +196,11 @@ import Testing
     @Test(arguments: ModelParameters.table.map(\.key))
     func outOfRangeValuesAreRefusedNamingTheKeyAndTheRange(key: String) throws {
         let d = try #require(ModelParameters.descriptor(key))
-        let base = try Scenario.parse(yaml: Self.yaml([])).parameters
+        let base = try Scenario.parse(yaml: Self.yaml([], resolution: d.usedUnder)).parameters
         for x in Self.outside(d) {
             #expect(!d.admits(x))
             do {
-                _ = try Scenario.parse(yaml: Self.yaml([(key, Self.yamlText(d, x))]))
+                _ = try Scenario.parse(yaml: Self.yaml([(key, Self.yamlText(d, x))], resolution: d.usedUnder))
                 Issue.record("\(key) = \(x) accepted")
             } catch {
                 let message = "\(error)"
@@ -194,8 +222,8 @@ import Testing
             for _ in 0..<200 {
                 let x = r.lower - 0.1 * width + 1.2 * width * Double.random(in: 0..<1, using: &generator)
                 let base = "Cu"  // not lithiophilic: no cross-field check on the alloy diffusivity
-                let accepted = (try? Scenario.parse(yaml: Self.yaml([(d.key, "\(x)")], substrate: base))) != nil
-                var p = try Scenario.parse(yaml: Self.yaml([], substrate: base)).parameters
+                let accepted = (try? Scenario.parse(yaml: Self.yaml([(d.key, "\(x)")], substrate: base, resolution: d.usedUnder))) != nil
+                var p = try Scenario.parse(yaml: Self.yaml([], substrate: base, resolution: d.usedUnder)).parameters
                 d.write(&p, x)
                 let valid = (try? p.validate()) != nil
                 #expect(accepted == valid && valid == d.admits(x), "\(d.key) = \(x)")
