@@ -252,6 +252,16 @@ MUTANTS = [
      "+ sideReaction * exp(sideAlpha * f * eta)",
      "GalvanostaticTests",
      "the galvanostatic solve leaves the sub-grid nucleation current out"),
+    ("M72", "Sources/LithiumModel/ModelParameters.swift",
+     "let excess = 3 * effectiveLithiumBondEnergy - effectiveSubstrateBondEnergy",
+     "let excess = 2 * effectiveLithiumBondEnergy - effectiveSubstrateBondEnergy",
+     "ResolutionTests",
+     "the Mullins-matched hop prefactor forgets the adatom's own bond (B off by e^(ε/kT))"),
+    ("M73", "Sources/LithiumModel/ModelParameters.swift",
+     "* siteEdge * siteEdge / atomsPerSite",
+     "* siteEdge / atomsPerSite",
+     "ResolutionTests",
+     "the bond per electron scales with the face edge, not the face area (Gibbs–Thomson depends on ℓ)"),
 ]
 
 
