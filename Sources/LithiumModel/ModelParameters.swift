@@ -116,8 +116,8 @@ public struct ModelParameters: Sendable, Equatable {
 
     /// θ in effect, degrees: the input, or what ε(Li,M) implies when the bond is given directly.
     public var effectiveContactAngleDegrees: Double {
-        guard let bond = lithiumSubstrateBondEnergy, lithiumBondEnergy > 0 else { return substrate.contactAngleDegrees }
-        return Substrate.contactAngleDegrees(substrateBond: bond, lithiumBond: lithiumBondEnergy)
+        guard let bond = lithiumSubstrateBondEnergy, effectiveLithiumBondEnergy > 0 else { return substrate.contactAngleDegrees }
+        return Substrate.contactAngleDegrees(substrateBond: bond, lithiumBond: effectiveLithiumBondEnergy)
     }
 
     /// ε(Li,LiM) in effect, eV.
