@@ -1,3 +1,5 @@
+import Kinetics
+
 /// The Li model's events, each stated once: the site kind and slot it belongs to, its type, what
 /// its rate class reads, its rate and what it does. `classify`, `perform`, the affected-event
 /// listing, the rate classes (``EventClasses``) and the faradaic counters (``EventType/electrons``)
@@ -166,4 +168,29 @@ extension EventTable {
                   rate: { $0.n.substrate > 0 && $0.n.empty > 0 && $0.n.lithium + $0.n.alloy == 0 ? $0.k.subgridNucleation : 0 },
                   action: .become(SiteKind.lithium)),
     ])
+}
+
+extension EventTable {
+    /// The reversible channels of the Li model, for ``Kinetics/ChannelScaling`` (docs/MODEL.md §12):
+    /// each names an event type and its reverse. SEI formation has no reverse and is in none.
+    /// A channel that moves charge is never scaled: the galvanostatic control solves η for its
+    /// net rate, and its firings are the current the run reports.
+    static let channels: [EventChannel] = [
+        channel("hop", .hop, reverse: .hop),
+        channel("alloy transport", .alloyTransport, reverse: .alloyTransport),
+        channel("alloying", .alloying, reverse: .dealloying),
+        channel("faradaic", .reduction, reverse: .oxidation),
+    ]
+
+    private static func channel(_ name: String, _ forward: EventType, reverse: EventType) -> EventChannel {
+        EventChannel(name: name, forward: [forward.rawValue], reverse: [reverse.rawValue],
+                     scalable: forward.electrons == 0 && reverse.electrons == 0)
+    }
+}
+
+extension LithiumModel {
+    /// The model's reversible event channels (``EventTable/channels``).
+    public static var channels: [EventChannel] { EventTable.channels }
+    /// Number of event types the rate table knows (what ``Kinetics/ChannelScaling`` counts over).
+    public static var eventTypeCount: Int { EventType.allCases.count }
 }

@@ -8,7 +8,7 @@ import LithiumModel
 /// is, and what was recorded so far (time series, cycles, dump frames). Resuming it continues the
 /// same trajectory bit for bit: the results equal those of a run never interrupted.
 extension ElectrodeRun {
-    static let frame = CheckpointFrame(magic: "LIKMCRUN", version: 1)
+    static let frame = CheckpointFrame(magic: "LIKMCRUN", version: 2)
 
     /// The checkpoint file's bytes (a ``CheckpointFrame`` around the run's state).
     func checkpointBytes() throws -> [UInt8] {
@@ -26,6 +26,8 @@ extension ElectrodeRun {
             w.write(UInt64(cycles.count))
             for record in cycles { record.encode(into: &w) }
             w.write(snapshots)
+            w.write(scaling != nil)
+            scaling?.encode(into: &w)
             w.write(bytes: engineCheckpoint)
         }
     }
@@ -57,6 +59,10 @@ extension ElectrodeRun {
         guard cycleCount <= 1_000_000 else { throw CheckpointError.corrupt(reason: "\(cycleCount) cycles") }
         cycles = try (0..<cycleCount).map { _ in try CycleRecord(decoding: &r) }
         snapshots = try r.readString("dump frames", limit: .max)
+        guard try r.readBool("scaling") == (scaling != nil) else {
+            throw CheckpointError.corrupt(reason: "the scaling state does not match the scenario's acceleration mode")
+        }
+        try scaling?.decode(from: &r)
         let engineCheckpoint = try Checkpoint(decoding: try r.readBytes("engine checkpoint"), path: path)
         guard r.isAtEnd else { throw CheckpointError.corrupt(reason: "trailing bytes") }
         engine = try KineticEngine(resuming: engineCheckpoint)

@@ -12,6 +12,8 @@ public struct ElectrodeRun {
     public let scenario: Scenario
     public let replica: Int
     public internal(set) var engine: KineticEngine<LithiumModel>
+    /// The channel-scaling controller of an `acceleration: {mode: auto}` run; nil for an exact run.
+    public internal(set) var scaling: ChannelScaling?
     let phases: [Phase]
     var series = TimeSeries()
     var cycles: [CycleRecord] = []
@@ -41,6 +43,10 @@ public struct ElectrodeRun {
         let stream = try RandomStream(generator: scenario.generator, masterSeed: scenario.seed, replica: replica)
         engine = KineticEngine(application: model, random: UniformBuffer(stream: stream))
         engine.application.didPerform(rates: engine.rates)  // η for the initial state
+        if scenario.acceleration.mode == .auto {
+            scaling = try ChannelScaling(channels: LithiumModel.channels, settings: scenario.acceleration.settings,
+                                         typeCount: LithiumModel.eventTypeCount)
+        }
         at.cycleStart = Inventory(engine.application)
         at.stripStart = at.cycleStart
     }
@@ -133,13 +139,18 @@ public struct ElectrodeRun {
         return RunResult(scenario: scenario, replica: replica, series: series, cycles: cycles,
                          stopReason: stopReason(lastPhaseEnd: at.lastEnd),
                          events: engine.clock.events, simulatedSeconds: engine.clock.time, wallSeconds: seconds,
-                         finalNuclei: currentNuclei(), constants: model.constants, surfaceSites: model.surfaceSites)
+                         finalNuclei: currentNuclei(), constants: model.constants, surfaceSites: model.surfaceSites,
+                         acceleration: AccelerationRecord(mode: scenario.acceleration.mode, scaling: scaling,
+                                                          eventsByType: model.eventsByType, events: engine.clock.events))
     }
 
     /// Sets the phase's control and remembers where it started.
     mutating func begin(_ phase: Phase) {
         engine.application.control.mode = phase.mode
         engine.application.didPerform(rates: engine.rates)
+        // A new driving changes which channels are fast and balanced: every channel starts the
+        // phase at its true rate and earns its scaling again.
+        scaling?.restart(events: engine.clock.events, firings: engine.application.eventsByType, rates: engine.rates)
         at.inPhase = true
         at.phaseStartTime = engine.clock.time
         at.phaseStartCharge = engine.application.netFaradaicEvents
@@ -182,6 +193,7 @@ public struct ElectrodeRun {
             let eta = engine.application.control.overpotential
             let before = engine.clock.time
             let stop = engine.step(timeLimit: min(at.nextSample, endTime))
+            if scaling != nil { reviewScaling() }
             let dt = engine.clock.time - before
             window += eta * dt
             windowTime += dt
@@ -212,6 +224,11 @@ public struct ElectrodeRun {
             }
             if let end { return end }
         }
+    }
+
+    /// Reviews the scaling window if it is over (an `auto` run).
+    mutating func reviewScaling() {
+        _ = scaling!.reviewIfDue(events: engine.clock.events, firings: engine.application.eventsByType, rates: engine.rates)
     }
 
     /// How far a phase is towards whichever of its limits comes first.
@@ -247,7 +264,8 @@ public struct ElectrodeRun {
             charge: Double(model.netFaradaicEvents) * model.constants.chargePerEvent(surfaceSites: surface),
             lithiumAtoms: Double(model.lithiumSites) * atoms, alloyedAtoms: Double(model.alloySites) * atoms,
             deadAtoms: Double(model.deadSites) * atoms, seiAtoms: Double(model.seiSites) * atoms,
-            nuclei: nuclei, events: engine.clock.events, cycle: phase.cycle, phase: phase.kind.rawValue)
+            nuclei: nuclei, events: engine.clock.events, cycle: phase.cycle, phase: phase.kind.rawValue,
+            factorChanges: scaling?.changes ?? 0)
     }
 }
 

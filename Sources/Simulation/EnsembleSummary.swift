@@ -33,6 +33,7 @@ public struct EnsembleSummary {
             ("seed", .integer(Int(scenario.seed))),
             ("scenario", .string(scenario.name)),
             ("substrate", .string(scenario.parameters.substrate.name)),
+            ("acceleration", acceleration),
         ]
         if includeTimings { pairs.append(("wall_seconds_total", .number(wallSecondsTotal))) }
         return .object(pairs)
@@ -51,6 +52,26 @@ public struct EnsembleSummary {
             ])))
         }
         return pairs
+    }
+
+    /// The mode and, for an `auto` ensemble, per channel: the smallest factor any replica had, the
+    /// mean final factor and the mean share of the events (each replica's are in replicas.csv).
+    var acceleration: JSONValue {
+        var pairs: [(String, JSONValue)] = [("mode", .string(scenario.acceleration.mode.rawValue))]
+        let prefix = "acceleration_", suffix = "_min_factor"
+        let names = table.names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }
+            .map { String($0.dropFirst(prefix.count).dropLast(suffix.count)) }
+        if !names.isEmpty {
+            pairs.append(("channels", .object(names.map { name in
+                let key = prefix + name
+                return (name.replacingOccurrences(of: "_", with: " "), .object([
+                    ("min_factor", .number(table.values(key + suffix).min() ?? .nan)),
+                    ("final_factor", .number(SampleSummary(table.values(key + "_final_factor")).mean)),
+                    ("event_share", .number(SampleSummary(table.values(key + "_event_share")).mean)),
+                ]))
+            })))
+        }
+        return .object(pairs)
     }
 
     public func replicasCSV(includeTimings: Bool = true) -> String { table.csv(includeTimings: includeTimings) }

@@ -9,7 +9,7 @@ import LithiumModel
 /// summary.json, replicas.csv and pictures as the run that wrote it. The scenario is not stored:
 /// the ensemble that reads the file knows it (and checks the seed and replica against it).
 extension RunResult {
-    static let frame = CheckpointFrame(magic: "LIKMCRES", version: 1)
+    static let frame = CheckpointFrame(magic: "LIKMCRES", version: 2)
 
     public func encoded() -> [UInt8] {
         Self.frame.seal { w in
@@ -24,6 +24,7 @@ extension RunResult {
             for record in cycles { record.encode(into: &w) }
             w.write(array: finalNuclei.flatMap { [$0.size, $0.footprint, $0.lowestZ, $0.highestZ] }.map(Int64.init))
             w.write(array: finalNuclei.map(\.meanZ))
+            acceleration.encode(into: &w)
         }
     }
 
@@ -47,6 +48,7 @@ extension RunResult {
         let cycles = try (0..<cycleCount).map { _ in try CycleRecord(decoding: &r) }
         let ints = try r.readArray(Int64.self, "nuclei").map(Int.init)
         let meanZ = try r.readDoubleArray("nucleus heights")
+        let acceleration = try AccelerationRecord(decoding: &r)
         guard ints.count == 4 * meanZ.count, r.isAtEnd else { throw CheckpointError.corrupt(reason: "nuclei") }
         let nuclei = meanZ.indices.map { i in
             ClusterCensus.Cluster(size: ints[4 * i], footprint: ints[4 * i + 1], lowestZ: ints[4 * i + 2],
@@ -54,6 +56,6 @@ extension RunResult {
         }
         self.init(scenario: scenario, replica: replica, series: series, cycles: cycles, stopReason: stopReason,
                   events: events, simulatedSeconds: seconds[0], wallSeconds: seconds[1], finalNuclei: nuclei,
-                  constants: RateConstants(scenario.parameters), surfaceSites: surfaceSites)
+                  constants: RateConstants(scenario.parameters), surfaceSites: surfaceSites, acceleration: acceleration)
     }
 }

@@ -19,10 +19,12 @@ public struct RunResult: Sendable {
     public let finalNuclei: [ClusterCensus.Cluster]
     public let constants: RateConstants
     public let surfaceSites: Int
+    /// The acceleration mode and what the channel scaling did (summary.json `acceleration`).
+    public let acceleration: AccelerationRecord
 
     init(scenario: Scenario, replica: Int, series: TimeSeries, cycles: [CycleRecord], stopReason: String, events: UInt64,
          simulatedSeconds: Double, wallSeconds: Double, finalNuclei: [ClusterCensus.Cluster],
-         constants: RateConstants, surfaceSites: Int) {
+         constants: RateConstants, surfaceSites: Int, acceleration: AccelerationRecord) {
         self.scenario = scenario
         self.replica = replica
         self.series = series
@@ -34,6 +36,7 @@ public struct RunResult: Sendable {
         self.finalNuclei = finalNuclei
         self.constants = constants
         self.surfaceSites = surfaceSites
+        self.acceleration = acceleration
     }
 
     /// Events per wall-clock second of the run (a timing, not an observable).
@@ -121,7 +124,18 @@ public struct RunResult: Sendable {
             ("li_atoms", last?.lithiumAtoms ?? 0),
             ("alloyed_li_atoms", last?.alloyedAtoms ?? 0),
             ("simulated_seconds", simulatedSeconds),
-        ]
+        ] + accelerationObservables
+    }
+
+    /// Per scaled channel of an `auto` run: its smallest and final factor and its share of the
+    /// events (so that ensembles average them); none for an exact run, whose outputs stay as they were.
+    var accelerationObservables: [(String, Double)] {
+        guard acceleration.mode == .auto else { return [] }
+        return acceleration.channels.flatMap { c in
+            let key = "acceleration_" + c.name.replacingOccurrences(of: " ", with: "_")
+            return [(key + "_min_factor", c.minimumFactor), (key + "_final_factor", c.finalFactor),
+                    (key + "_event_share", c.eventShare)]
+        }
     }
 
     public func summaryJSON(command: String? = nil) -> JSONValue {
@@ -145,6 +159,7 @@ public struct RunResult: Sendable {
             ("area_cm2", .number(area)),
             ("atoms_per_site", .number(constants.atomsPerSite)),
             ("samples", .integer(series.samples.count)),
+            ("acceleration", acceleration.json),
         ]
         if let command { pairs.append(("command", .string(command))) }
         return .object(pairs)

@@ -1,4 +1,5 @@
 import GSLRandom
+import Kinetics
 import Lattice
 import LithiumModel
 import Yams
@@ -36,6 +37,8 @@ extension Scenario {
         scenario.sampling.potentiostaticSamples = try sampling.integer("potentiostatic_samples", default: 200, 1...1_000_000)
         scenario.sampling.nucleusMinimumSites = try sampling.integer("nucleus_min_sites", default: 2, 1...1_000_000)
         try sampling.finish()
+        var acceleration = try top.child("acceleration")
+        scenario.acceleration = try readAcceleration(&acceleration)
         try material.finish()
         try top.finish()
         try scenario.check()
@@ -77,6 +80,18 @@ extension Scenario {
         p.lithiumFilmLayers = try n.integer("li_film_layers", default: 0, 0...10_000)
         try n.finish()
         return p
+    }
+
+    private static func readAcceleration(_ n: inout ConfigNode) throws(ScenarioError) -> Acceleration {
+        var a = Acceleration()
+        let mode = try n.string("mode", default: Acceleration.Mode.off.rawValue, oneOf: Acceleration.Mode.allCases.map(\.rawValue))
+        a.mode = Acceleration.Mode(rawValue: mode)!
+        let d = ScalingSettings(), ranges = (ScalingSettings.separationRange, ScalingSettings.toleranceRange)
+        a.settings.separation = try n.double("separation", default: d.separation, ranges.0)
+        a.settings.tolerance = try n.double("tolerance", default: d.tolerance, ranges.1)
+        a.settings.window = try n.integer("window", default: d.window, ScalingSettings.windowRange)
+        try n.finish()
+        return a
     }
 
     private static func readCycling(_ n: inout ConfigNode) throws(ScenarioError) -> Cycling {

@@ -12,6 +12,8 @@ public struct Scenario: Sendable, Equatable {
     /// Plate/strip cycles; nil for a single plating run.
     public var cycling: Cycling?
     public var sampling = Sampling()
+    /// Exact (the default) or with adaptive scaling of fast quasi-equilibrated channels.
+    public var acceleration = Acceleration()
 
     public init(parameters: ModelParameters, plating: PlatingProtocol) {
         self.parameters = parameters

@@ -21,6 +21,9 @@ public struct TimeSeries: Sendable, Equatable {
         /// Cycle number (1 …) and phase (0 plate, 1 rest, 2 strip).
         public var cycle: Int
         public var phase: Int
+        /// Changes of a channel-scaling factor so far (0 in an exact run): where it steps, the
+        /// factors changed.
+        public var factorChanges: Int
     }
 
     public private(set) var samples: [Sample] = []
@@ -30,7 +33,8 @@ public struct TimeSeries: Sendable, Equatable {
     public mutating func append(_ sample: Sample) { samples.append(sample) }
 
     public static let columns = ["time_s", "overpotential_mV", "charge_mC_per_cm2", "li_atoms", "alloyed_li_atoms",
-                                 "dead_li_atoms", "sei_li_plus", "nuclei", "events", "cycle", "phase"]
+                                 "dead_li_atoms", "sei_li_plus", "nuclei", "events", "cycle", "phase",
+                                 "factor_changes"]
 
     /// One row per sample, in the order of ``columns``.
     public var rows: [[Double]] { samples.map(\.fields) }
@@ -43,13 +47,14 @@ extension TimeSeries.Sample {
     /// The sample as numbers, in the order of ``TimeSeries/columns`` (the CSV row and the checkpoint record).
     var fields: [Double] {
         [time, overpotential, charge, lithiumAtoms, alloyedAtoms, deadAtoms, seiAtoms, Double(nuclei), Double(events),
-         Double(cycle), Double(phase)]
+         Double(cycle), Double(phase), Double(factorChanges)]
     }
 
     /// The inverse of ``fields``.
     init(fields f: ArraySlice<Double>) {
         let f = Array(f)
         self.init(time: f[0], overpotential: f[1], charge: f[2], lithiumAtoms: f[3], alloyedAtoms: f[4], deadAtoms: f[5],
-                  seiAtoms: f[6], nuclei: Int(f[7]), events: UInt64(f[8]), cycle: Int(f[9]), phase: Int(f[10]))
+                  seiAtoms: f[6], nuclei: Int(f[7]), events: UInt64(f[8]), cycle: Int(f[9]), phase: Int(f[10]),
+                  factorChanges: Int(f[11]))
     }
 }

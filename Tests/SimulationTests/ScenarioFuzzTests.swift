@@ -93,6 +93,8 @@ import Testing
         ])),
         ("sampling", .map([("window_monolayers", .raw("0.02")), ("potentiostatic_samples", .raw("100")),
                            ("nucleus_min_sites", .raw("2"))])),
+        ("acceleration", .map([("mode", .text("auto")), ("separation", .raw("1000")), ("tolerance", .raw("0.05")),
+                               ("window", .raw("100000"))])),
     ])
 
     static let extremes = ["0", "-0", "-1", "1e308", "-1e308", "1e400", "4.9e-324", "-4.9e-324", ".inf", "-.inf", ".nan", ".NaN",
