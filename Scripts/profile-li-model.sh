@@ -16,4 +16,4 @@ args=(bench li-model --lx 256 --ly 256 --lz 8 --seed 1 "$@")
 for n in 200000 400000; do
     valgrind --tool=callgrind --callgrind-out-file="$out/cg.$n" "$binary" "${args[@]}" --events $n >/dev/null 2>"$out/cg.$n.log"
 done
-Scripts/callgrind-per-event.py "$out" 10
+Scripts/callgrind-per-event.py "$out" ${TOP:-10}
