@@ -216,11 +216,11 @@ import Testing
 
     /// The reader and `validate` agree on random values in and around each range (they read one range).
     @Test func readerAndValidateAgreeOnRandomValues() throws {
-        var generator = SplitMix(seed: 19)
+        let random = try RandomStream(seed: 19)
         for d in ModelParameters.table where d.kind == .real {
             let r = d.allowed, width = r.upper - r.lower
             for _ in 0..<200 {
-                let x = r.lower - 0.1 * width + 1.2 * width * Double.random(in: 0..<1, using: &generator)
+                let x = r.lower - 0.1 * width + 1.2 * width * random.uniform()
                 let base = "Cu"  // not lithiophilic: no cross-field check on the alloy diffusivity
                 let accepted = (try? Scenario.parse(yaml: Self.yaml([(d.key, "\(x)")], substrate: base, resolution: d.usedUnder))) != nil
                 var p = try Scenario.parse(yaml: Self.yaml([], substrate: base, resolution: d.usedUnder)).parameters
@@ -236,18 +236,5 @@ import Testing
             .deletingLastPathComponent().appendingPathComponent("docs/SCENARIOS.md")
         let text = try String(contentsOf: docs, encoding: .utf8)
         for row in ModelParameters.scenarioTableRows { #expect(text.contains(row + "\n"), "docs/SCENARIOS.md lacks \(row)") }
-    }
-}
-
-/// Deterministic 64-bit generator (SplitMix64) for property tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
