@@ -27,14 +27,13 @@ public struct AccelerationRecord: Sendable, Equatable {
         }
     }
 
+    /// `{"mode": …, CHANNEL: {"min_factor", "final_factor", "event_share"}, …}`: the mode and one
+    /// object per channel beside it (the summary.json contract).
     public var json: JSONValue {
-        .object([
-            ("mode", .string(mode.rawValue)),
-            ("channels", .object(channels.map { c in
-                (c.name, .object([("min_factor", .number(c.minimumFactor)), ("final_factor", .number(c.finalFactor)),
-                                  ("event_share", .number(c.eventShare))]))
-            })),
-        ])
+        .object([("mode", .string(mode.rawValue))] + channels.map { c in
+            (c.name, .object([("min_factor", .number(c.minimumFactor)), ("final_factor", .number(c.finalFactor)),
+                              ("event_share", .number(c.eventShare))]))
+        })
     }
 
     func encode(into w: inout BinaryWriter) {

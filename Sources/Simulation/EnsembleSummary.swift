@@ -61,15 +61,13 @@ public struct EnsembleSummary {
         let prefix = "acceleration_", suffix = "_min_factor"
         let names = table.names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }
             .map { String($0.dropFirst(prefix.count).dropLast(suffix.count)) }
-        if !names.isEmpty {
-            pairs.append(("channels", .object(names.map { name in
-                let key = prefix + name
-                return (name.replacingOccurrences(of: "_", with: " "), .object([
-                    ("min_factor", .number(table.values(key + suffix).min() ?? .nan)),
-                    ("final_factor", .number(SampleSummary(table.values(key + "_final_factor")).mean)),
-                    ("event_share", .number(SampleSummary(table.values(key + "_event_share")).mean)),
-                ]))
-            })))
+        pairs += names.map { name in
+            let key = prefix + name
+            return (name.replacingOccurrences(of: "_", with: " "), .object([
+                ("min_factor", .number(table.values(key + suffix).min() ?? .nan)),
+                ("final_factor", .number(SampleSummary(table.values(key + "_final_factor")).mean)),
+                ("event_share", .number(SampleSummary(table.values(key + "_event_share")).mean)),
+            ]))
         }
         return .object(pairs)
     }

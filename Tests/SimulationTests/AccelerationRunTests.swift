@@ -67,7 +67,7 @@ import Testing
         // The summary names the mode and each channel's factors and share; the time series marks
         // where factors changed.
         let json = result.summaryJSON()
-        let entry = try #require(json["acceleration"]?["channels"]?["alloy transport"])
+        let entry = try #require(json["acceleration"]?["alloy transport"])
         for key in ["min_factor", "final_factor", "event_share"] { #expect(entry[key] != nil, "missing \(key)") }
         #expect(json["acceleration"]?["mode"] == .string("auto"))
         let changes = result.series.samples.map(\.factorChanges)
@@ -113,6 +113,6 @@ import Testing
         let two = try Ensemble(scenario: scenario, replicas: 0..<3).run(threads: 2)
         let a = EnsembleSummary(results: one).json(includeTimings: false), b = EnsembleSummary(results: two).json(includeTimings: false)
         #expect(a.rendered() == b.rendered())
-        #expect(a["acceleration"]?["channels"]?["alloy transport"]?["min_factor"] != nil)
+        #expect(a["acceleration"]?["alloy transport"]?["min_factor"] != nil)
     }
 }
