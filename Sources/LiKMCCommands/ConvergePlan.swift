@@ -76,22 +76,12 @@ struct ConvergePlan: Equatable {
         let points = try points()
         let root = try OutputDirectory(path: out, replace: force)
         let planPath = root.file(Self.path)
-        if resume, FileManager.default.fileExists(atPath: root.file("summary.json")) {
-            try EnsembleOutput.removeLeftovers(in: root)
-            print("\(root.path) is complete already: nothing to resume")
-            return
+        let state = try SavedPlan.state(of: root, planPath: planPath, finalFile: "summary.json", resume: resume, force: force,
+                                        work: "converge run", differences: "scenario, site edges or replica count") {
+            try ConvergePlan(savedIn: root.path) == self
         }
-        let interrupted = FileManager.default.fileExists(atPath: planPath)
-        if interrupted {
-            if resume {
-                guard try ConvergePlan(savedIn: root.path) == self else {
-                    throw CommandError("'\(root.path)' holds a converge run of another scenario, site edges or replica count")
-                }
-            } else if !force {
-                throw CommandError("'\(root.path)' holds an interrupted converge run: finish it with `likmc resume \(root.path)` "
-                    + "(or the same command with --resume), or pass --force to start over")
-            }
-        }
+        if state == .complete { return }
+        let interrupted = state == .interrupted
         // The plots of an interrupted run may be there (they are written just before summary.json).
         if !interrupted { try root.checkWritable(["summary.json"] + ConvergenceObservable.all.map(ConvergenceSummary.plotFile)) }
         try FileManager.default.createDirectory(atPath: root.file(ReplicaStore.folder), withIntermediateDirectories: true)

@@ -54,21 +54,11 @@ struct SweepPlan: Equatable {
         }
         let jobs = shard?.replicas(of: grid.count * replicas) ?? 0..<(grid.count * replicas)
         let planPath = root.file(Self.path)
-        if resume, FileManager.default.fileExists(atPath: root.file("sweep.json")) {
-            try EnsembleOutput.removeLeftovers(in: root)
-            print("\(root.path) is complete already: nothing to resume")
-            return
+        let state = try SavedPlan.state(of: root, planPath: planPath, finalFile: "sweep.json", resume: resume, force: force,
+                                        work: "sweep", differences: "scenario, grid, replica count or shard") {
+            try SweepPlan(savedIn: root.path) == self
         }
-        if FileManager.default.fileExists(atPath: planPath) {
-            if resume {
-                guard try SweepPlan(savedIn: root.path) == self else {
-                    throw CommandError("'\(root.path)' holds a sweep of another scenario, grid, replica count or shard")
-                }
-            } else if !force {
-                throw CommandError("'\(root.path)' holds an interrupted sweep: finish it with `likmc resume \(root.path)` "
-                    + "(or the same command with --resume), or pass --force to start over")
-            }
-        }
+        if state == .complete { return }
         try root.checkWritable(["sweep.csv", "sweep.json"])
         try FileManager.default.createDirectory(atPath: root.file(ReplicaStore.folder), withIntermediateDirectories: true)
         try AtomicFile.write(json.rendered() + "\n", to: planPath)
