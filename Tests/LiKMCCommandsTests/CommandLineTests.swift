@@ -45,6 +45,9 @@ import Testing
         (["converge", "Runs/cu-nucleation.yaml", "--site-edges", "4,2", "--replicas", "1"], "--replicas must be ≥ 2"),
         (["converge", "Runs/cu-nucleation.yaml", "--site-edges", "4,2", "--threads", "0"], "--threads"),
         (["converge", "Runs/cu-nucleation.yaml", "--site-edges", "4,2", "--resume", "--force"], "--resume and --force exclude each other"),
+        (["relate", "out/sweep", "--x", "plateau_overpotential_mV", "--y", "nucleus_density_per_cm2", "--out", "fit.csv"],
+         "--out must name a .json file"),
+        (["relate", "out/sweep", "--y", "nucleus_density_per_cm2"], "--x"),
     ]
 
     @Test(arguments: badArguments)
