@@ -262,6 +262,17 @@ MUTANTS = [
      "* siteEdge / atomsPerSite",
      "ResolutionTests",
      "the bond per electron scales with the face edge, not the face area (Gibbs–Thomson depends on ℓ)"),
+    # Issue 19: KMC-level resolution physics and the Pei relations.
+    ("M130", "Sources/Analysis/PowerLawRelation.swift",
+     "let variance = max(0, m.sy2 + p * p * m.sx2 - 2 * p * m.sxy)",
+     "let variance = max(0, m.sy2 - 2 * p * m.sxy)",
+     "PowerLawRelationTests",
+     "the relation's effective variance forgets the error of x̄ (its CI under-covers when x has its own error)"),
+    ("M131", "Sources/LithiumModel/ModelParameters.swift",
+     "return 2 * lithiumSurfaceEnergy * joulesPerSquareMetreInElectronVoltsPerSquareNanometre",
+     "return lithiumSurfaceEnergy * joulesPerSquareMetreInElectronVoltsPerSquareNanometre",
+     "GibbsThomsonTests",
+     "the bond per electron is γℓ²/N, not 2γℓ²/N (a block is critical at half the Gibbs–Thomson η: seen by simulation)"),
     # Channel scaling (docs/MODEL.md §12).
     ("M80", "Sources/Kinetics/ChannelScaling.swift",
      "for type in channel.types { rates.setTypeFactor(type, to: factors[c]) }",
