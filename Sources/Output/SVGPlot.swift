@@ -1,7 +1,8 @@
 import Foundation
 
 /// A line plot as standalone SVG text: axes with round-number ticks, lines (optionally with a
-/// shaded band, e.g. a 95 % confidence interval, and markers) and a legend.
+/// shaded band, e.g. a 95 % confidence interval, and markers), or scattered points with error bars,
+/// and a legend.
 public struct SVGPlot: Sendable {
     public struct Series: Sendable {
         public var name: String
@@ -10,10 +11,22 @@ public struct SVGPlot: Sendable {
         /// Lower and upper edges of a band around the line (same length as x), if any.
         public var band: (low: [Double], high: [Double])?
         public var markers: Bool
+        /// Whether the points are joined by a line (off for scattered measurements).
+        public var line = true
+        /// Draw the band as a vertical bar at each point rather than a shaded area between points.
+        public var errorBars = false
 
         public init(name: String, x: [Double], y: [Double], band: (low: [Double], high: [Double])? = nil, markers: Bool = false) {
             precondition(x.count == y.count, "x and y differ in length")
             (self.name, self.x, self.y, self.band, self.markers) = (name, x, y, band, markers)
+        }
+
+        /// Points with markers and no line, their band (if any) as error bars.
+        public static func points(name: String, x: [Double], y: [Double], bars: (low: [Double], high: [Double])? = nil) -> Series {
+            var series = Series(name: name, x: x, y: y, band: bars, markers: true)
+            series.line = false
+            series.errorBars = bars != nil
+            return series
         }
     }
 
@@ -81,8 +94,10 @@ public struct SVGPlot: Sendable {
         let (left, right, top, bottom) = (70.0, 20.0, 36.0, 50.0)
         let (xScale, yScale) = (self.xScale, self.yScale)
         let series = self.series.map { s in
-            Series(name: s.name, x: s.x.map(xScale.position), y: s.y.map(yScale.position),
-                   band: s.band.map { ($0.low.map(yScale.position), $0.high.map(yScale.position)) }, markers: s.markers)
+            var scaled = Series(name: s.name, x: s.x.map(xScale.position), y: s.y.map(yScale.position),
+                                band: s.band.map { ($0.low.map(yScale.position), $0.high.map(yScale.position)) }, markers: s.markers)
+            (scaled.line, scaled.errorBars) = (s.line, s.errorBars)
+            return scaled
         }
         let values = series.flatMap { s in zip(s.x, s.y).filter { $0.0.isFinite && $0.1.isFinite } }
         let bands = series.flatMap { s in s.band.map { $0.low + $0.high } ?? [] }.filter(\.isFinite)
@@ -115,14 +130,21 @@ public struct SVGPlot: Sendable {
         svg += "<text transform=\"translate(16 \(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(Self.escape(yLabel))</text>\n"
         for (i, s) in series.enumerated() {
             let colour = Self.palette[i % Self.palette.count]
-            if let band = s.band {
+            if let band = s.band, s.errorBars {
+                for k in s.x.indices where s.x[k].isFinite && band.low[k].isFinite && band.high[k].isFinite {
+                    svg += "<line x1=\"\(f(px(s.x[k])))\" y1=\"\(f(py(band.low[k])))\" x2=\"\(f(px(s.x[k])))\" y2=\"\(f(py(band.high[k])))\" stroke=\"\(colour)\" stroke-width=\"1.5\"/>"
+                }
+                svg += "\n"
+            } else if let band = s.band {
                 let upper = s.x.indices.filter { s.x[$0].isFinite && band.high[$0].isFinite }.map { "\(f(px(s.x[$0]))),\(f(py(band.high[$0])))" }
                 let lower = s.x.indices.reversed().filter { s.x[$0].isFinite && band.low[$0].isFinite }
                     .map { "\(f(px(s.x[$0]))),\(f(py(band.low[$0])))" }
                 svg += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.2\" stroke=\"none\"/>\n"
             }
             let points = s.x.indices.filter { s.x[$0].isFinite && s.y[$0].isFinite }.map { "\(f(px(s.x[$0]))),\(f(py(s.y[$0])))" }
-            svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\"/>\n"
+            if s.line {
+                svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\"/>\n"
+            }
             if s.markers {
                 for p in points {
                     let xy = p.split(separator: ",")
