@@ -10,6 +10,6 @@ public struct LiKMC: ParsableCommand {
         commandName: "likmc",
         abstract: "Kinetic Monte Carlo of lithium-metal anodes: nucleation, growth and dead Li.",
         version: RunManifest.toolVersion,
-        subcommands: [Run.self, Resume.self, EnsembleCommand.self, Sweep.self, Converge.self, Relate.self, Merge.self, Plot.self, Validate.self, Bench.self, RNG.self]
+        subcommands: [Run.self, Resume.self, EnsembleCommand.self, Sweep.self, Converge.self, Threshold.self, Relate.self, Merge.self, Plot.self, Validate.self, Bench.self, RNG.self]
     )
 }

@@ -7,7 +7,7 @@ import Simulation
 /// ensemble, sweep or shard from what its directory holds, and writes what an uninterrupted run writes.
 struct Resume: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Continue a run from its checkpoint, or finish an interrupted ensemble, sweep, converge or shard directory.",
+        abstract: "Continue a run from its checkpoint, or finish an interrupted ensemble, sweep, converge, threshold or shard directory.",
         discussion: """
             A resumed run follows the same trajectory as if never interrupted, and a resumed ensemble keeps its \
             finished replicas and continues its running ones from their checkpoints: the results are those of an \
@@ -15,7 +15,7 @@ struct Resume: ParsableCommand {
             """
     )
 
-    @Argument(help: "A checkpoint written by likmc run (DIR/checkpoint.likmc), or a directory of likmc run, ensemble, sweep or converge.")
+    @Argument(help: "A checkpoint written by likmc run (DIR/checkpoint.likmc), or a directory of likmc run, ensemble, sweep, converge or threshold.")
     var path: String
     @Option(help: "Output directory of a resumed run (default: the checkpoint's directory).") var out: String?
     @Option(help: "Threads for an ensemble or sweep (≥ 1; default: all cores).") var threads = ProcessInfo.processInfo.activeProcessorCount
@@ -36,6 +36,11 @@ struct Resume: ParsableCommand {
         if FileManager.default.fileExists(atPath: directory.file(ConvergePlan.path)) {
             try ConvergePlan(savedIn: path).run(into: path, resume: true, force: false, threads: threads,
                                                 checkpointEvery: checkpoints.checkpointEvery, quiet: quiet)
+            return
+        }
+        if FileManager.default.fileExists(atPath: directory.file(ThresholdPlan.path)) {
+            try ThresholdPlan(savedIn: path).run(into: path, resume: true, force: false, threads: threads,
+                                                 checkpointEvery: checkpoints.checkpointEvery, quiet: quiet)
             return
         }
         if FileManager.default.fileExists(atPath: directory.file(SweepPlan.path)) {

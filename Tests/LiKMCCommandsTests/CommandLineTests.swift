@@ -48,6 +48,19 @@ import Testing
         (["relate", "out/sweep", "--x", "plateau_overpotential_mV", "--y", "nucleus_density_per_cm2", "--out", "fit.csv"],
          "--out must name a .json file"),
         (["relate", "out/sweep", "--y", "nucleus_density_per_cm2"], "--x"),
+        (["threshold", "Runs/cu-nucleation.yaml", "--replicas", "1"], "--replicas must be ≥ 2"),
+        (["threshold", "Runs/cu-nucleation.yaml", "--start", "0"], "--start must be a current density in mA/cm², > 0 and ≤ 1e6"),
+        (["threshold", "Runs/cu-nucleation.yaml", "--start", "2e6"], "--start"),
+        (["threshold", "Runs/cu-nucleation.yaml", "--factor", "1"], "--factor must be > 1 and ≤ 1000"),
+        (["threshold", "Runs/cu-nucleation.yaml", "--factor", "nan"], "--factor"),
+        (["threshold", "Runs/cu-nucleation.yaml", "--tolerance", "0"], "--tolerance must be > 0 and ≤ 100"),
+        (["threshold", "Runs/cu-nucleation.yaml", "--tolerance", "-1"], "--tolerance"),
+        (["threshold", "Runs/cu-nucleation.yaml", "--max-probes", "2"], "--max-probes must be in 3 … 999"),
+        (["threshold", "Runs/cu-nucleation.yaml", "--max-probes", "1000"], "--max-probes"),
+        (["threshold", "Runs/cu-nucleation.yaml", "--observable", ""], "--observable"),
+        (["threshold", "Runs/cu-nucleation.yaml", "--threads", "0"], "--threads"),
+        (["threshold", "Runs/cu-nucleation.yaml", "--resume", "--force"], "--resume and --force exclude each other"),
+        (["threshold", "Runs/cu-nucleation.yaml", "--checkpoint-every", "-1"], "--checkpoint-every"),
     ]
 
     @Test(arguments: badArguments)
