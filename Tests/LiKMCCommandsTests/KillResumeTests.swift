@@ -188,6 +188,33 @@ import Testing
         #expect(kills >= 8 && chains >= 1)
     }
 
+    /// The threshold's summary.json (it holds no timings) and every probe's summary and replicas.
+    static func comparableThreshold(_ path: String) throws -> String {
+        let probes = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasPrefix("probe-") }.sorted()
+        return try ([String(contentsOfFile: path + "/summary.json", encoding: .utf8)] + probes.map { try comparable(path + "/" + $0) })
+            .joined(separator: "\n")
+    }
+
+    /// A threshold search killed at random moments (during the first replica run that checks the
+    /// observable, inside probes, between them, while summary.json is written) ends with the probes and
+    /// summary.json of an uninterrupted search: the resumed search retraces the same currents.
+    @Test func thresholdKilledAtRandomMomentsResumesToTheUninterruptedSearch() throws {
+        let (root, _) = try ShardMergeTests.workspace("kill-threshold")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = root + "/threshold.yaml"
+        try ThresholdCommandTests.scenario.write(toFile: file, atomically: true, encoding: .utf8)
+        let common = [file, "--observable", "coulombic_efficiency", "--replicas", "3", "--tolerance", "0.5", "--max-probes", "5",
+                      "--threads", "2", "--quiet"]
+        let began = Date()
+        try Self.run(["threshold"] + common + ["--out", root + "/reference"])
+        let window = max(0.2, 1.5 * Date().timeIntervalSince(began))
+        let run = ["threshold"] + common + ["--out", root + "/killed", "--checkpoint-every", "0.01"]
+        let (kills, chains) = try Self.killAndResume(fresh: run, resumeFlag: run + ["--resume"], directory: root + "/killed",
+                                                     planFile: "progress/threshold.json", reference: root + "/reference",
+                                                     kills: 8, window: window, seed: 16, comparable: Self.comparableThreshold)
+        #expect(kills >= 8 && chains >= 1)
+    }
+
     @Test func ensembleKilledAtRandomMomentsResumesToTheUninterruptedResult() throws {
         let (root, _) = try ShardMergeTests.workspace("kill")
         defer { try? FileManager.default.removeItem(atPath: root) }
