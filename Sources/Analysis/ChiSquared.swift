@@ -17,6 +17,12 @@ public enum ChiSquared {
         precondition(k >= 1 && alpha > 0 && alpha < 1, "χ² needs k ≥ 1 and 0 < α < 1")
         return gsl_cdf_chisq_Qinv(alpha, Double(k))
     }
+
+    /// P(χ²_k > x): the p-value of a statistic x with k degrees of freedom (GSL's survival function).
+    public static func pValue(_ x: Double, degreesOfFreedom k: Int) -> Double {
+        precondition(k >= 1 && x >= 0, "χ² needs k ≥ 1 and x ≥ 0")
+        return gsl_cdf_chisq_Q(x, Double(k))
+    }
 }
 
 /// Quantiles of the standard normal distribution (GSL's inverse CDF, full double precision).

@@ -52,6 +52,31 @@ public struct ThresholdSummary {
         }
     }
 
+    /// Whether the logistic describes the probes' means: X² = Σ ((mean − p̂(j))/SE)² over the probes with
+    /// scatter, K − 2 degrees of freedom (two fitted parameters). Each SE is estimated from n replicas, so
+    /// each term is a squared t with n − 1 degrees of freedom, of mean (n − 1)/(n − 3) rather than 1; X² is
+    /// divided by that (n ≥ 4) so that the χ² p-value is not too small. nil with fewer than 3 such probes.
+    public struct LackOfFit: Sendable, Equatable {
+        public let statistic: Double
+        public let degreesOfFreedom: Int
+        public var pValue: Double { ChiSquared.pValue(statistic, degreesOfFreedom: degreesOfFreedom) }
+    }
+
+    /// Below this p-value summary.json says that the logistic does not describe the probes.
+    public static let lackOfFitLevel = 0.001
+
+    public func lackOfFit(_ fit: LogisticFit) -> LackOfFit? {
+        var statistic = 0.0, terms = 0
+        for p in probes {
+            let s = p.statistics
+            guard s.count >= 4, s.standardError > 0 else { continue }
+            let z = (s.mean - fit.value(at: log(p.current))) / s.standardError
+            statistic += z * z * Double(s.count - 3) / Double(s.count - 1)
+            terms += 1
+        }
+        return terms >= 3 ? LackOfFit(statistic: statistic, degreesOfFreedom: terms - 2) : nil
+    }
+
     /// The bracket of the search: the probes around the 1/2 crossing of the means.
     public var bracket: ClosedRange<Double>? { ThresholdSearch.bracket(probes.map { ($0.current, $0.statistics.mean) }) }
 
@@ -62,7 +87,13 @@ public struct ThresholdSummary {
                 return Estimate(threshold: exp(f.crossing), interval: nil,
                                 note: "the fitted slope is not significantly > 0: the 95 % interval is unbounded")
             }
-            return Estimate(threshold: exp(f.crossing), interval: exp(ci.lowerBound)...exp(ci.upperBound), note: nil)
+            var note: String?
+            if let misfit = lackOfFit(f), misfit.pValue < Self.lackOfFitLevel {
+                note = String(format: "the logistic does not describe the probes' means (lack of fit p = %.2g): the fraction is not "
+                    + "a 0-to-1 logistic in ln j over the probed range (it may level off below 1, or be steeper near the "
+                    + "crossing), so j* and its CI depend on that model; compare bracket_mA_per_cm2", misfit.pValue)
+            }
+            return Estimate(threshold: exp(f.crossing), interval: exp(ci.lowerBound)...exp(ci.upperBound), note: note)
         case .success:
             return Estimate(threshold: nil, interval: nil, note: "the fitted fraction falls with current: no rising threshold")
         case let .failure(.separated(cut)):
@@ -108,6 +139,9 @@ public struct ThresholdSummary {
                 ("current_ratio_10_to_90_percent", .number(exp(2 * log(9) / abs(f.slope)))),
                 ("ln_threshold", .number(f.crossing)), ("ln_threshold_stderr_delta_method", .number(f.crossingStandardError)),
                 ("observations", .integer(f.count)),
+                ("lack_of_fit", lackOfFit(f).map { m in .object([("chi2", .number(m.statistic)),
+                                                                 ("degrees_of_freedom", .integer(m.degreesOfFreedom)),
+                                                                 ("p_value", .number(m.pValue))]) } ?? .null),
             ])))
         }
         pairs += [

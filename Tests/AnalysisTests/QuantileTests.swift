@@ -24,6 +24,9 @@ import Testing
             #expect(abs(one - z * z) < 1e-9 * one)
         }
         #expect(abs(ChiSquared.criticalValue(degreesOfFreedom: 2, alpha: 1e-4) - 18.420_681) < 1e-6)
+        // The p-value is the inverse of the critical value, and e^{−x/2} for k = 2.
+        for x in [0.1, 2.0, 18.420_681, 60] { #expect(abs(ChiSquared.pValue(x, degreesOfFreedom: 2) - exp(-x / 2)) < 1e-12) }
+        #expect(abs(ChiSquared.pValue(23.209_251, degreesOfFreedom: 10) - 0.01) < 1e-8)
     }
 
     @Test func chiSquaredStatistic() {

@@ -71,6 +71,27 @@ import Testing
         #expect(abs(try #require(e.threshold) - (bracket.lowerBound * bracket.upperBound).squareRoot()) < 1e-12)
     }
 
+    /// A fraction that levels off at 0.7 (as Li plated on top of a thin coating did in a first coated run)
+    /// is not the 0-to-1 logistic the fit assumes: the lack-of-fit test says so in summary.json, while
+    /// for a logistic fraction it stays quiet.
+    @Test func aFractionThatLevelsOffIsFlagged() throws {
+        let random = try RandomStream(seed: 77)
+        func search(ceiling: Double) -> ThresholdSummary {
+            Self.search(ThresholdSearch(start: 1, factor: 4, tolerance: 0.05, maximumProbes: 12)) { j in
+                let p = ceiling * Self.logistic(j, threshold: 1, slope: 3)
+                return (0..<8).map { _ in Double((0..<100).filter { _ in random.uniform() < p }.count) / 100 }
+            }
+        }
+        let levelling = search(ceiling: 0.7)
+        #expect(levelling.estimate.note?.contains("does not describe") == true)
+        let misfit = try #require(levelling.lackOfFit(try levelling.fit.get()))
+        #expect(misfit.pValue < ThresholdSummary.lackOfFitLevel)
+        let logistic = search(ceiling: 1)
+        #expect(logistic.estimate.note == nil)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(logistic.json().rendered().utf8)) as? [String: Any])
+        #expect((json["logistic"] as? [String: Any])?["lack_of_fit"] is [String: Any])
+    }
+
     /// The interface of summary.json: the threshold, its CI, the replicas and every probe with its
     /// mean fraction on top and CI, in the order they ran.
     @Test func summaryHasTheInterfaceKeys() throws {
@@ -102,7 +123,7 @@ import Testing
     @Test func intervalOfTheWholeSearchCoversTheTruthAtItsLevel() throws {
         let random = try RandomStream(seed: 1616)
         let truth = 2.7, runs = 1000
-        var covered = 0, probes = 0
+        var covered = 0, probes = 0, flagged = 0
         for _ in 0..<runs {
             let result = Self.search(ThresholdSearch(start: 0.5, factor: 4, tolerance: 0.1, maximumProbes: 12)) { j in
                 let p = Self.logistic(j, threshold: truth, slope: 2)
@@ -110,9 +131,10 @@ import Testing
             }
             probes += result.probes.count
             if result.estimate.interval?.contains(truth) == true { covered += 1 }
+            if result.estimate.note != nil { flagged += 1 }
         }
         let rate = Double(covered) / Double(runs)
-        print("threshold search: coverage \(rate), \(Double(probes) / Double(runs)) probes per search")
+        print("threshold search: coverage \(rate), \(Double(probes) / Double(runs)) probes per search, \(flagged) flagged as not logistic")
         #expect(abs(rate - 0.95) < 4 * (0.95 * 0.05 / Double(runs)).squareRoot(),
                 "coverage \(rate), \(Double(probes) / Double(runs)) probes per search")
     }
