@@ -45,12 +45,32 @@ public struct ThresholdSummary {
         + "interval of −a/b from the sandwich covariance of (a, b) (× n/(n − 2)), Student t with n − 2 degrees of freedom, "
         + "n = all replicas of all probes (Analysis.LogisticFit); per probe: mean of the replicas with a Student-t 95 % CI"
 
-    /// The fit over every replica of every probe, x = ln j.
-    public var fit: Result<LogisticFit, LogisticFit.Failure> {
+    /// The logistic fit over every replica of `probes`, x = ln j.
+    public static func fit(_ probes: [Probe]) -> Result<LogisticFit, LogisticFit.Failure> {
         Result { () throws(LogisticFit.Failure) in
             try LogisticFit(probes.flatMap { p in p.fractions.map { LogisticFit.Point(x: log(p.current), y: $0) } })
         }
     }
+
+    /// The probes the fit uses and the fit. All of them, unless the logistic does not describe them
+    /// (lack of fit p < ``lackOfFitLevel``): j* is a local property and the logistic a local model, so then
+    /// the probe farthest in ln j from the fitted crossing is left out and the fit redone, while the misfit
+    /// persists and more than three probes remain (a fraction that levels off below 1 far above the
+    /// crossing no longer drags j* away from where the data cross ½).
+    public var fitted: (probes: [Probe], fit: Result<LogisticFit, LogisticFit.Failure>) {
+        var used = probes
+        var result = Self.fit(used)
+        while used.count > 3, case let .success(f) = result, f.slope > 0,
+              let misfit = Self.lackOfFit(f, used), misfit.pValue < Self.lackOfFitLevel {
+            let farthest = used.indices.max { abs(log(used[$0].current) - f.crossing) < abs(log(used[$1].current) - f.crossing) }!
+            used.remove(at: farthest)
+            result = Self.fit(used)
+        }
+        return (used, result)
+    }
+
+    /// The fit j* comes from (``fitted``).
+    public var fit: Result<LogisticFit, LogisticFit.Failure> { fitted.fit }
 
     /// Whether the logistic describes the probes' means: X² = Σ ((mean − p̂(j))/SE)² over the probes with
     /// scatter, K − 2 degrees of freedom (two fitted parameters). Each SE is estimated from n replicas, so
@@ -65,7 +85,7 @@ public struct ThresholdSummary {
     /// Below this p-value summary.json says that the logistic does not describe the probes.
     public static let lackOfFitLevel = 0.001
 
-    public func lackOfFit(_ fit: LogisticFit) -> LackOfFit? {
+    public static func lackOfFit(_ fit: LogisticFit, _ probes: [Probe]) -> LackOfFit? {
         var statistic = 0.0, terms = 0
         for p in probes {
             let s = p.statistics
@@ -81,6 +101,7 @@ public struct ThresholdSummary {
     public var bracket: ClosedRange<Double>? { ThresholdSearch.bracket(probes.map { ($0.current, $0.statistics.mean) }) }
 
     public var estimate: Estimate {
+        let (used, fit) = fitted
         switch fit {
         case let .success(f) where f.slope > 0:
             guard let ci = f.crossingInterval95 else {
@@ -88,10 +109,14 @@ public struct ThresholdSummary {
                                 note: "the fitted slope is not significantly > 0: the 95 % interval is unbounded")
             }
             var note: String?
-            if let misfit = lackOfFit(f), misfit.pValue < Self.lackOfFitLevel {
-                note = String(format: "the logistic does not describe the probes' means (lack of fit p = %.2g): the fraction is not "
-                    + "a 0-to-1 logistic in ln j over the probed range (it may level off below 1, or be steeper near the "
-                    + "crossing), so j* and its CI depend on that model; compare bracket_mA_per_cm2", misfit.pValue)
+            if used.count < probes.count, case let .success(all) = Self.fit(probes), let misfit = Self.lackOfFit(all, probes) {
+                note = String(format: "the logistic does not describe all %d probes' means (lack of fit p = %.2g: the fraction is not "
+                    + "a 0-to-1 logistic in ln j over the probed range, e.g. it levels off below 1), so the fit uses the %d "
+                    + "probes nearest the crossing (logistic.probes_used)", probes.count, misfit.pValue, used.count)
+            }
+            if let misfit = Self.lackOfFit(f, used), misfit.pValue < Self.lackOfFitLevel {
+                note = String(format: "the logistic does not describe the probes' means even near the crossing (lack of fit "
+                    + "p = %.2g), so j* and its CI depend on that model; compare bracket_mA_per_cm2", misfit.pValue)
             }
             return Estimate(threshold: exp(f.crossing), interval: exp(ci.lowerBound)...exp(ci.upperBound), note: note)
         case .success:
@@ -132,14 +157,16 @@ public struct ThresholdSummary {
             })),
         ]
         if let note = e.note { pairs.append(("note", .string(note))) }
+        let (used, fit) = fitted
         if case let .success(f) = fit {
             pairs.append(("logistic", .object([
+                ("probes_used", .array(used.map { .number($0.current) })),
                 ("slope_per_ln_current", .number(f.slope)), ("slope_stderr", .number(f.slopeStandardError)),
                 // j at p = 0.9 over j at p = 0.1: how sharp the transition is, e^(2 ln 9 / b).
                 ("current_ratio_10_to_90_percent", .number(exp(2 * log(9) / abs(f.slope)))),
                 ("ln_threshold", .number(f.crossing)), ("ln_threshold_stderr_delta_method", .number(f.crossingStandardError)),
                 ("observations", .integer(f.count)),
-                ("lack_of_fit", lackOfFit(f).map { m in .object([("chi2", .number(m.statistic)),
+                ("lack_of_fit", Self.lackOfFit(f, used).map { m in .object([("chi2", .number(m.statistic)),
                                                                  ("degrees_of_freedom", .integer(m.degreesOfFreedom)),
                                                                  ("p_value", .number(m.pValue))]) } ?? .null),
             ])))
@@ -169,7 +196,8 @@ public struct ThresholdSummary {
         let stats = sorted.map(\.statistics)
         plot.series.append(.points(name: "mean, 95 % CI", x: sorted.map(\.current), y: stats.map(\.mean),
                                    bars: (stats.map(\.confidenceInterval95.lowerBound), stats.map(\.confidenceInterval95.upperBound))))
-        if case let .success(f) = fit, let low = sorted.first?.current, let high = sorted.last?.current {
+        let used = fitted.probes.map(\.current)
+        if case let .success(f) = fit, let low = used.min(), let high = used.max() {
             let grid = (0...100).map { low * pow(high / low, Double($0) / 100) }
             let e = estimate
             let label = e.threshold.map { t in

@@ -72,8 +72,9 @@ import Testing
     }
 
     /// A fraction that levels off at 0.7 (as Li plated on top of a thin coating did in a first coated run)
-    /// is not the 0-to-1 logistic the fit assumes: the lack-of-fit test says so in summary.json, while
-    /// for a logistic fraction it stays quiet.
+    /// is not the 0-to-1 logistic the fit assumes: the lack-of-fit test says so, the fit keeps the probes
+    /// nearest the crossing, and its interval covers where 0.7/(1 + (1/j)³) crosses ½, j = e^(logit(1/1.4)/3)
+    /// = 1.357; for a logistic fraction the test stays quiet and every probe is used.
     @Test func aFractionThatLevelsOffIsFlagged() throws {
         let random = try RandomStream(seed: 77)
         func search(ceiling: Double) -> ThresholdSummary {
@@ -84,10 +85,13 @@ import Testing
         }
         let levelling = search(ceiling: 0.7)
         #expect(levelling.estimate.note?.contains("does not describe") == true)
-        let misfit = try #require(levelling.lackOfFit(try levelling.fit.get()))
+        let misfit = try #require(ThresholdSummary.lackOfFit(try ThresholdSummary.fit(levelling.probes).get(), levelling.probes))
         #expect(misfit.pValue < ThresholdSummary.lackOfFitLevel)
+        #expect(levelling.fitted.probes.count < levelling.probes.count)
+        let crossing = exp(log(1 / 1.4 / (1 - 1 / 1.4)) / 3)
+        #expect(try #require(levelling.estimate.interval).contains(crossing), "\(levelling.estimate)")
         let logistic = search(ceiling: 1)
-        #expect(logistic.estimate.note == nil)
+        #expect(logistic.estimate.note == nil && logistic.fitted.probes.count == logistic.probes.count)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(logistic.json().rendered().utf8)) as? [String: Any])
         #expect((json["logistic"] as? [String: Any])?["lack_of_fit"] is [String: Any])
     }
