@@ -9,7 +9,7 @@ struct EventClasses: Sendable {
 
     /// How `classify` finds the class of an event: the flattened ``ClassInputs`` of its rule.
     enum Finder: Int, Sendable {
-        case none, key, keyIfConnected, keyIfConnectedNeighbor, hopTargets
+        case none, key, keyIfConnected, keyIfConnectedNeighbor, hopTargets, columnUp, keyAndColumn
     }
     /// Per kind × slot (``EventSlot/perSite`` slots per kind), in one word so that classifying
     /// loads it once: the ``Finder`` (low 3 bits) and where the rule's row of `byKey` and
@@ -39,7 +39,7 @@ struct EventClasses: Sendable {
         bindingIndex = [UInt16](repeating: 0, count: keyCount)
         let slots = SiteKind.capacity * EventSlot.perSite
         entries = [Int](repeating: Finder.none.rawValue, count: slots)
-        var keyed: [(rule: EventRule, row: Int)] = []
+        var keyed: [(rule: EventRule, row: Int, column: Bool)] = []
         var hopRule: EventRule?
         for rule in table.rules {
             let at = Int(rule.kind) * EventSlot.perSite + rule.slot
@@ -48,6 +48,8 @@ struct EventClasses: Sendable {
             case .key: finder = .key
             case .keyIfConnected: finder = .keyIfConnected
             case .keyIfConnectedNeighbor: finder = .keyIfConnectedNeighbor
+            case .keyIfColumnMoves: finder = .columnUp
+            case .keyAndColumn: finder = .keyAndColumn
             case .hopTargets:
                 precondition(hopRule == nil && rule.kind == SiteKind.lithium, "one hop rule, of Li (the cell counts Li's hop targets)")
                 entries[at] = Finder.hopTargets.rawValue
@@ -55,7 +57,9 @@ struct EventClasses: Sendable {
                 continue
             }
             entries[at] = (keyed.count * keyCount) << 3 | finder.rawValue
-            keyed.append((rule, keyed.count))
+            keyed.append((rule, keyed.count, false))
+            // A rule reading its column has a second row, for a column that allows the move: it follows the first.
+            if rule.reads == .keyAndColumn { keyed.append((rule, keyed.count, true)) }
         }
         byKey = [Int16](repeating: -1, count: max(keyed.count, 1) * keyCount)
         candidates = [UInt8](repeating: 0, count: max(keyed.count, 1) * keyCount)
@@ -67,7 +71,7 @@ struct EventClasses: Sendable {
             let n = NeighborCounts(keys.counts[key])
             guard coordinations.contains(n.total) else { continue }
             solidCount[key] = UInt8(n.solid)
-            conductorCount[key] = UInt8(n.conductors)
+            conductorCount[key] = UInt8((0..<UInt8(SiteKind.capacity)).reduce(0) { $0 + (table.isConductor($1) ? n[$1] : 0) })
             lithiumCount[key] = UInt8(n.lithium)
             // Kinds beyond the named ones (beyond the bond table) do not bond to Li.
             let b = bonds.binding(of: li, neighborCounts: (0..<SiteKind.count).map { n[UInt8($0)] })
@@ -78,7 +82,9 @@ struct EventClasses: Sendable {
                 bindings.append(inputs)
             }
             bindingIndex[key] = UInt16(bindingOf[b]!)
-            for (rule, row) in keyed {
+            for (rule, row, column) in keyed {
+                var inputs = inputs
+                inputs.column = column
                 byKey[row * keyCount + key] = classFor(rule.type, rate: rule.rate(inputs))
                 if case let .keyIfConnectedNeighbor(kinds) = rule.reads {
                     candidates[row * keyCount + key] = UInt8(kinds.reduce(0) { $0 + n[$1] })

@@ -22,6 +22,13 @@ final class EventLookup: @unchecked Sendable {
     /// The slot of the Li hop, and the slot whose class reads the site's own connectivity.
     let hopSlot: UInt32
     let ownConnectivitySlot: UInt32
+    /// Rows of `byKey` are this long (the number of neighbour keys).
+    let keyCount: Int
+    /// Per kind, four bits each: the slots whose class reads the site's column (0: no coating).
+    let columnReaders: UInt32
+    /// One bit per kind: conductors, and the conductors always connected (``EventTable``).
+    let conductors: UInt8
+    let collector: UInt8
 
     init(table: EventTable, classes: EventClasses, keys: NeighborKeySpace) {
         func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
@@ -44,14 +51,21 @@ final class EventLookup: @unchecked Sendable {
             let row = EventClasses.rowStart(entry)
             let possible = EventClasses.finder(entry) == .hopTargets
                 ? classes.hop.contains { $0 >= 0 }
-                : classes.byKey[row ..< row + keys.keyCount].contains { $0 >= 0 }
+                : classes.byKey[row ..< row + (rule.reads == .keyAndColumn ? 2 : 1) * keys.keyCount].contains { $0 >= 0 }
             if possible { live |= 1 << (UInt32(rule.kind) * 4 + UInt32(rule.slot)) }
         }
         liveSlots = live
         deadNeighborReaders = table.deadNeighborReaders & live
         hopSlot = table.hopSlot
         ownConnectivitySlot = table.ownConnectivitySlot
+        columnReaders = table.columnReaders & live
+        keyCount = keys.keyCount
+        conductors = table.conductors
+        collector = table.collector
     }
+
+    @inline(__always) func isConductor(_ kind: UInt8) -> Bool { conductors >> kind & 1 != 0 }
+    @inline(__always) func isCollector(_ kind: UInt8) -> Bool { collector >> kind & 1 != 0 }
 
     deinit {
         entries.deallocate(); byKey.deallocate(); candidates.deallocate(); bindingIndex.deallocate()

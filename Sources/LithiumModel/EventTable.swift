@@ -50,6 +50,12 @@ enum ClassInputs: Sendable, Equatable {
     case keyIfConnectedNeighbor(among: [UInt8])
     /// The binding of the key and the cell's hop-target count (the rate is per target).
     case hopTargets
+    /// The key, and the site's column must allow the coating's move up (``LithiumModel/columnMoves(_:hostAbove:)``):
+    /// Li or M directly below, and above the site only coating up to an empty site.
+    case keyIfColumnMoves
+    /// The key and whether the column allows the move down (as above, with a coating host C
+    /// directly above): the rule's rate reads it as ``RateInputs/column``.
+    case keyAndColumn
 }
 
 /// What carrying out an event does to the lattice.
@@ -59,6 +65,17 @@ enum EventAction: Sendable, Equatable {
     /// Li moves to a neighbour chosen uniformly among `destination`s, which becomes `arriving`;
     /// the site becomes `leaving`.
     case move(to: Destination, leaving: UInt8, arriving: UInt8)
+    /// The coating's column move (docs/MODEL.md §4c). Up: the C_Li site becomes Li and the coating
+    /// above it, with its host site, moves up one site into the first empty site. Down: the Li site
+    /// becomes C_Li and the coating above it moves down one site, its top becoming empty.
+    case shiftColumn(up: Bool)
+    /// Coating Li moves to a neighbour: into a host C (which becomes C_Li) or, with `ontoSurface`,
+    /// onto an empty site as Li metal; the site becomes C. Targets are chosen uniformly.
+    case coatingMove(ontoSurface: Bool)
+    /// Li moves into the coating: into a neighbouring host C (leaving an empty site), or, where the
+    /// column allows, by the column move down (``shiftColumn(up:)``), one more choice among equals.
+    /// Without `viaNeighbors` only the column move (an insulating coating).
+    case intoCoating(viaNeighbors: Bool)
 
     enum Destination: Sendable, Equatable {
         /// A neighbour of this kind.
@@ -76,6 +93,8 @@ struct RateInputs {
     let alloyBinding: Double
     let k: RateConstants
     let lithiophilic: Bool
+    /// For a ``ClassInputs/keyAndColumn`` rule: whether the column allows the move down.
+    var column = false
 }
 
 /// The table and the look-ups the event loop derives from it.
@@ -94,9 +113,22 @@ struct EventTable: Sendable {
     let ownConnectivitySlot: UInt32
     /// Kinds a lattice may hold: the named ones and any the rules mention.
     let kindCount: Int
+    /// One bit per kind: the kinds that conduct electrons, and those of them that are always
+    /// connected to the collector (M, LiM and a conducting coating: the connectivity searches stop at them).
+    let conductors: UInt8
+    let collector: UInt8
+    /// Per kind, four bits each: the slots whose class reads the column (``ClassInputs/keyIfColumnMoves(hostAbove:)``).
+    let columnReaders: UInt32
 
-    init(_ rules: [EventRule]) {
+    @inline(__always) func isConductor(_ kind: UInt8) -> Bool { conductors >> kind & 1 != 0 }
+    @inline(__always) func isCollector(_ kind: UInt8) -> Bool { collector >> kind & 1 != 0 }
+
+    init(_ rules: [EventRule], conductingCoating: Bool = false) {
         self.rules = rules
+        let coatingBits: UInt8 = conductingCoating ? 1 << SiteKind.coating | 1 << SiteKind.lithiatedCoating : 0
+        conductors = 1 << SiteKind.lithium | 1 << SiteKind.substrate | 1 << SiteKind.alloy | coatingBits
+        collector = 1 << SiteKind.substrate | 1 << SiteKind.alloy | coatingBits
+        var columnReaders: UInt32 = 0
         actions = rules.map(\.action)
         var ruleAt = [Int8](repeating: -1, count: SiteKind.capacity * EventSlot.perSite)
         var kindCount = SiteKind.count
@@ -114,9 +146,11 @@ struct EventTable: Sendable {
             case .hopTargets: hop = UInt32(r.slot)
             case .keyIfConnected: own = UInt32(r.slot)
             case .keyIfConnectedNeighbor: readers |= 1 << (shift + UInt32(r.slot))
+            case .keyIfColumnMoves, .keyAndColumn: columnReaders |= 1 << (shift + UInt32(r.slot))
             case .key: break
             }
         }
+        self.columnReaders = columnReaders
         self.ruleAt = ruleAt
         deadNeighborReaders = readers
         self.kindCount = kindCount
@@ -171,6 +205,56 @@ extension EventTable {
 }
 
 extension EventTable {
+    /// The table of a model with these parameters: ``lithium``, or with a coating ``coated(_:)``.
+    static func of(_ p: ModelParameters) -> EventTable {
+        p.hasCoating ? coated(p.coatingElectronics) : lithium
+    }
+
+    /// The Li model with a protective coating (docs/MODEL.md §4c): kinds C (5) and C_Li (6).
+    ///
+    /// | kind  | slot | event                          | class reads                  | action                                  |
+    /// |-------|------|--------------------------------|------------------------------|-----------------------------------------|
+    /// | C     | 0    | reduction into the coating     | key                          | become C_Li                             |
+    /// | C_Li  | 0    | coating hop (conducting: and onto the surface) | key          | move into C → C_Li (onto empty → Li), leave C |
+    /// | C_Li  | 1    | oxidation out of the coating   | key                          | become C                                |
+    /// | C_Li  | 2    | plating underneath             | key, column                  | column up: become Li                    |
+    /// | Li    | 2    | into the coating               | key and column               | into C (conducting), or column down     |
+    ///
+    /// The Li event takes alloying's slot (a coating requires a lithiophobic substrate). On a
+    /// conducting coating, reduction onto the electrolyte side also happens next to C and C_Li.
+    /// Li entering and leaving the coating across its top surface (dissolving into it, exsolving
+    /// onto it) are of the coating-hop type, so that one channel holds both directions of every
+    /// charge-free coating move except the buried interface's.
+    static func coated(_ electronics: CoatingElectronics) -> EventTable {
+        let conducting = electronics == .conducting
+        let c = SiteKind.coating, cLi = SiteKind.lithiatedCoating
+        var rules = lithium.rules.filter { !($0.kind == SiteKind.lithium && $0.slot == 2) }
+        if conducting, let at = rules.firstIndex(where: { $0.kind == SiteKind.empty && $0.slot == 0 }) {
+            let bare = rules[at]
+            rules[at] = EventRule(kind: SiteKind.empty, slot: 0, type: .reduction,
+                                  reads: .keyIfConnectedNeighbor(among: [SiteKind.lithium, SiteKind.substrate, SiteKind.alloy, c, cLi]),
+                                  rate: { $0.n[c] + $0.n[cLi] > 0 && $0.n.empty > 0 ? $0.k.k0 : bare.rate($0) },
+                                  action: .become(SiteKind.lithium))
+        }
+        rules += [
+            EventRule(kind: c, slot: 0, type: .reduction, reads: .key,
+                      rate: { $0.n.empty > 0 ? $0.k.k0 : 0 }, action: .become(cLi)),
+            EventRule(kind: cLi, slot: 0, type: .coatingHop, reads: .key,
+                      rate: { Double($0.n[c] + (conducting ? $0.n.empty : 0)) * $0.k.coatingHop },
+                      action: .coatingMove(ontoSurface: conducting)),
+            EventRule(kind: cLi, slot: 1, type: .oxidation, reads: .key,
+                      rate: { $0.n.empty > 0 ? $0.k.coatingOxidation : 0 }, action: .become(c)),
+            EventRule(kind: cLi, slot: 2, type: .underplating, reads: .keyIfColumnMoves,
+                      rate: { $0.n.lithium + $0.n.substrate > 0 ? $0.k.underplating : 0 }, action: .shiftColumn(up: true)),
+            EventRule(kind: SiteKind.lithium, slot: 2, type: .coatingUptake, reads: .keyAndColumn,
+                      rate: { Double((conducting ? $0.n[c] : 0) + ($0.column ? 1 : 0)) * $0.k.coatingUptake(binding: $0.binding) },
+                      action: .intoCoating(viaNeighbors: conducting)),
+        ]
+        return EventTable(rules, conductingCoating: conducting)
+    }
+}
+
+extension EventTable {
     /// The reversible channels of the Li model, for ``Kinetics/ChannelScaling`` (docs/MODEL.md §12):
     /// each names an event type and its reverse. SEI formation has no reverse and is in none.
     /// A channel that moves charge is never scaled: the galvanostatic control solves η for its
@@ -182,6 +266,13 @@ extension EventTable {
         channel("faradaic", .reduction, reverse: .oxidation),
     ]
 
+    /// The channels of a coated model: those of the bare model, the coating hop and the buried
+    /// interface (plating underneath and its reverse), all charge-free and so scalable.
+    static let coatedChannels: [EventChannel] = channels + [
+        channel("coating hop", .coatingHop, reverse: .coatingHop),
+        channel("buried interface", .underplating, reverse: .coatingUptake),
+    ]
+
     private static func channel(_ name: String, _ forward: EventType, reverse: EventType) -> EventChannel {
         EventChannel(name: name, forward: [forward.rawValue], reverse: [reverse.rawValue],
                      scalable: forward.electrons == 0 && reverse.electrons == 0)
@@ -191,6 +282,10 @@ extension EventTable {
 extension LithiumModel {
     /// The model's reversible event channels (``EventTable/channels``).
     public static var channels: [EventChannel] { EventTable.channels }
+    /// The reversible event channels of a model with parameters `p` (with a coating, its channels too).
+    public static func channels(for p: ModelParameters) -> [EventChannel] {
+        p.hasCoating ? EventTable.coatedChannels : EventTable.channels
+    }
     /// Number of event types the rate table knows (what ``Kinetics/ChannelScaling`` counts over).
     public static var eventTypeCount: Int { EventType.allCases.count }
 }

@@ -2,6 +2,9 @@
 /// electrochemical control can scale reduction and oxidation as wholes.
 public enum EventType: Int, CaseIterable, Sendable {
     case hop = 0, reduction, oxidation, alloying, dealloying, alloyTransport, seiFormation, nucleation
+    /// The coating's events (docs/MODEL.md §4c): Li hopping inside it, Li leaving it at the buried
+    /// interface into the metal below (the coating column moves up a site), and its reverse.
+    case coatingHop, underplating, coatingUptake
 
     /// Electrons one event takes from the electrode (+1: cathodic, reduction and SEI growth; −1:
     /// oxidation; 0: no charge transfer): what the faradaic counters add up.
@@ -9,7 +12,7 @@ public enum EventType: Int, CaseIterable, Sendable {
         switch self {
         case .reduction, .seiFormation, .nucleation: return 1
         case .oxidation: return -1
-        case .hop, .alloying, .dealloying, .alloyTransport: return 0
+        case .hop, .alloying, .dealloying, .alloyTransport, .coatingHop, .underplating, .coatingUptake: return 0
         }
     }
 
@@ -23,6 +26,9 @@ public enum EventType: Int, CaseIterable, Sendable {
         case .alloyTransport: return "alloy transport"
         case .seiFormation: return "SEI formation"
         case .nucleation: return "sub-grid nucleation"
+        case .coatingHop: return "coating hop"
+        case .underplating: return "plating underneath"
+        case .coatingUptake: return "uptake into the coating"
         }
     }
 }

@@ -27,7 +27,8 @@ extension LithiumModel {
         let key = CellLayout.key(cells[Int(site)])
         guard classes.lithiumCount[key] > 0 && classes.conductorCount[key] > 1 else { return }
         let c = shape.coordinates(of: site)
-        let mask = NeighborhoodCube.mask(around: c, in: shape) { SiteKind.isConductor(sites[$0]) }
+        let lookup = definition.lookup
+        let mask = NeighborhoodCube.mask(around: c, in: shape) { lookup.isConductor(sites[$0]) }
         let groups = NeighborhoodCube.faceGroups(of: mask)
         guard groups.count > 1 else { return }
         let neighbors = shape.neighbors(of: site, at: c)
@@ -53,8 +54,10 @@ extension LithiumModel {
     mutating func searchForCollector(from start: UInt32) -> SearchOutcome {
         let epoch = search.nextEpoch()
         let budget = searchBudget
+        let lookup = definition.lookup
         search.stack.removeAll(keepingCapacity: true)
         search.visited.removeAll(keepingCapacity: true)
+        if lookup.isCollector(sites[start]) { return .reached }
         search.stamps[Int(start)] = epoch
         search.stack.append(start)
         while let site = search.stack.popLast() {
@@ -62,7 +65,7 @@ extension LithiumModel {
             if search.visited.count > budget { return .tooLarge }
             for neighbor in shape.neighbors(of: site) {  // pushed +x … −z: −z is popped first
                 let k = sites[neighbor]
-                if k == SiteKind.substrate || k == SiteKind.alloy { return .reached }
+                if lookup.isCollector(k) { return .reached }
                 if k == SiteKind.lithium && search.stamps[Int(neighbor)] != epoch {
                     search.stamps[Int(neighbor)] = epoch
                     search.stack.append(neighbor)
@@ -76,10 +79,11 @@ extension LithiumModel {
     /// then revives the dead clusters it touches; otherwise it is dead.
     mutating func lithiumAdded(at site: UInt32, affected: AffectedEvents) {
         var connected = false
+        let lookup = definition.lookup
         for neighbor in shape.neighbors(of: site) {
             let cell = cells[Int(neighbor)]
             let k = kind(cell)
-            if k == SiteKind.substrate || k == SiteKind.alloy || (k == SiteKind.lithium && !CellLayout.isDead(cell)) {
+            if lookup.isCollector(k) || (k == SiteKind.lithium && !CellLayout.isDead(cell)) {
                 connected = true
                 break
             }
@@ -122,15 +126,17 @@ extension LithiumModel {
         }
     }
 
-    /// The connected conductors, from a flood fill of the conductor planes seeded with M and LiM.
+    /// The connected conductors, from a flood fill of the conductor planes seeded with the collector
+    /// (M, LiM and a conducting coating).
     func connectedConductors(bitParallel: Bool = true) -> BitPlane {
+        let lookup = definition.lookup
         var conductors = sites.plane(SiteKind.lithium)
         var collector = sites.plane(SiteKind.substrate)
-        let alloy = sites.plane(SiteKind.alloy)
-        for w in collector.words.indices {
-            collector.words[w] |= alloy.words[w]
-            conductors.words[w] |= collector.words[w]
+        for k in UInt8(0)..<UInt8(SiteKind.capacity) where lookup.isCollector(k) && k != SiteKind.substrate {
+            let plane = sites.plane(k)
+            for w in collector.words.indices { collector.words[w] |= plane.words[w] }
         }
+        for w in collector.words.indices { conductors.words[w] |= collector.words[w] }
         return bitParallel ? FloodFill.bitParallel(mask: conductors, seeds: collector, shape: shape)
             : FloodFill.scalar(mask: conductors, seeds: collector, shape: shape)
     }

@@ -27,6 +27,8 @@ extension LithiumModel: KineticApplication {
         case .hopTargets:
             let targets = CellLayout.hopTargets(cell)
             c = targets == 0 ? -1 : lookup.hop[Int(lookup.bindingIndex[key]) &* 7 &+ targets]
+        case .columnUp: c = columnMoves(site, hostAbove: false) ? lookup.byKey[at] : -1
+        case .keyAndColumn: c = lookup.byKey[columnMoves(site, hostAbove: true) ? at &+ lookup.keyCount : at]
         case .none: c = -1
         }
         return c < 0 ? nil : Int(c)
@@ -88,6 +90,16 @@ extension LithiumModel: KineticApplication {
         return list
     }
 
+    /// Neighbours of `site` of either kind.
+    func neighbors(of site: UInt32, ofKind wanted: UInt8, or other: UInt8) -> TargetList {
+        var list = TargetList()
+        for neighbor in sites.shape.neighbors(of: site) {
+            let k = kind(cells[Int(neighbor)])
+            if k == wanted || k == other { list.append(neighbor) }
+        }
+        return list
+    }
+
     /// Carries out the action of the event's ``EventTable`` rule.
     public mutating func perform(
         _ event: UInt32, rateClass: Int, uniform: Double, random: inout UniformBuffer, affected: AffectedEvents
@@ -106,6 +118,24 @@ extension LithiumModel: KineticApplication {
             case let .neighbor(wanted): target = neighbors(of: site, ofKind: wanted).pick(uniform)
             }
             move(from: site, to: target, leaving: leaving, arriving: arriving, affected: affected)
+        case let .shiftColumn(up)?:
+            shiftColumn(at: site, up: up, affected: affected)
+        case let .coatingMove(ontoSurface)?:
+            let target = neighbors(of: site, ofKind: SiteKind.coating, or: ontoSurface ? SiteKind.empty : SiteKind.coating).pick(uniform)
+            let arriving = kind(cells[Int(target)]) == SiteKind.coating ? SiteKind.lithiatedCoating : SiteKind.lithium
+            move(from: site, to: target, leaving: SiteKind.coating, arriving: arriving, affected: affected)
+        case let .intoCoating(viaNeighbors)?:
+            // The choices: each host C around (with `viaNeighbors`), then the column move if the column allows it.
+            let hosts = viaNeighbors ? neighbors(of: site, ofKind: SiteKind.coating) : TargetList()
+            let column = columnMoves(site, hostAbove: true)
+            let choices = hosts.count + (column ? 1 : 0)
+            let pick = min(Int(uniform * Double(choices)), choices - 1)
+            if pick < hosts.count {
+                move(from: site, to: hosts.pick((Double(pick) + 0.5) / Double(hosts.count)), leaving: SiteKind.empty,
+                     arriving: SiteKind.lithiatedCoating, affected: affected)
+            } else {
+                shiftColumn(at: site, up: false, affected: affected)
+            }
         case nil:
             preconditionFailure("event \(event) has no action for its site")
         }
@@ -172,11 +202,21 @@ extension LithiumModel: KineticApplication {
             words[Int(site)] |= Self.hopTargetCount(of: site, shape: shape, words: words, solidCount: solidCount)
                 << CellLayout.hopTargetShift
         }
+        if lookup.columnReaders != 0 {
+            Self.listColumnEvents(below: site, stride: UInt32(shape.lx &* shape.ly), words: words,
+                                  readers: lookup.columnReaders, affected: affected)
+        }
         guard tracksConnectivity else { return }
-        if old == SiteKind.lithium && !SiteKind.isConductor(new) && !wasDead {
+        let wasConductor = lookup.isConductor(old)
+        if wasConductor && !lookup.isConductor(new) && !wasDead {
             conductorRemoved(at: site, affected: affected)
-        } else if new == SiteKind.lithium && !SiteKind.isConductor(old) {
+        } else if new == SiteKind.lithium && (!wasConductor || lookup.isCollector(old)) {
+            // A C_Li site of a conducting coating turning into Li (plating underneath) has the coating
+            // host right above it: the new Li is connected, and so is everything the coating held.
             lithiumAdded(at: site, affected: affected)
+        } else if lookup.isCollector(new) && !wasConductor {
+            // A conducting coating site appeared (its column moved up): it revives dead Li it touches.
+            for neighbor in shape.neighbors(of: site) where isDeadLithium(neighbor) { revive(from: neighbor, affected: affected) }
         }
     }
 }

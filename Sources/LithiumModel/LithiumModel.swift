@@ -54,7 +54,7 @@ public struct LithiumModel {
     /// A model on `shape` with the given site kinds (see ``SiteKind``).
     public init(shape: LatticeShape, parameters: ModelParameters, kinds: [UInt8],
                 control: ElectrochemicalControl) throws(ModelError) {
-        try self.init(shape: shape, parameters: parameters, kinds: kinds, control: control, table: .lithium)
+        try self.init(shape: shape, parameters: parameters, kinds: kinds, control: control, table: .of(parameters))
     }
 
     /// A model whose events are those of `table` (tests declare extra events through it).
@@ -130,15 +130,21 @@ public struct LithiumModel {
 
 extension LithiumModel {
     /// Site kinds of a fresh electrode: `substrateLayers` of M at z = 0 …, then `lithiumLayers`
-    /// of Li (a film, for stripping or equilibrium runs), then electrolyte.
-    public static func initialKinds(shape: LatticeShape, substrateLayers: Int, lithiumLayers: Int = 0) throws(ModelError) -> [UInt8] {
-        guard substrateLayers + lithiumLayers < shape.lz else {
+    /// of Li (a film, for stripping or equilibrium runs), then `coatingLayers` of coating host C,
+    /// then electrolyte.
+    public static func initialKinds(shape: LatticeShape, substrateLayers: Int, lithiumLayers: Int = 0,
+                                    coatingLayers: Int = 0) throws(ModelError) -> [UInt8] {
+        let solid = substrateLayers + lithiumLayers + coatingLayers
+        guard solid < shape.lz else {
             throw .invalid(field: "lattice.lz", value: "\(shape.lz)",
-                           allowed: "> substrate_layers + li_film_layers = \(substrateLayers + lithiumLayers)")
+                           allowed: coatingLayers > 0
+                               ? "> substrate_layers + li_film_layers + coating_thickness_sites = \(solid)"
+                               : "> substrate_layers + li_film_layers = \(solid)")
         }
         var kinds = [UInt8](repeating: SiteKind.empty, count: shape.siteCount)
-        for z in 0..<(substrateLayers + lithiumLayers) {
-            let kind = z < substrateLayers ? SiteKind.substrate : SiteKind.lithium
+        for z in 0..<solid {
+            let kind = z < substrateLayers ? SiteKind.substrate
+                : z < substrateLayers + lithiumLayers ? SiteKind.lithium : SiteKind.coating
             for y in 0..<shape.ly { for x in 0..<shape.lx { kinds[Int(shape.index(x: x, y: y, z: z))] = kind } }
         }
         return kinds

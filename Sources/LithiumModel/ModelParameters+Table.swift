@@ -39,6 +39,17 @@ extension ModelParameters {
               "J₀ of sub-grid heterogeneous nucleation, J = J₀·exp(−B_n·f(θ)/η²) (0: off, the lattice nucleates)"),
         .real("subgrid_nucleation_barrier_mV2", \.subgridNucleationBarrier, .closed(0, 1e12),
               "B_n of sub-grid nucleation, mV²"),
+        .integer("coating_thickness_sites", \.coatingThickness, .closed(0, 10_000),
+                 "protective coating thickness h_c in sites, on the Li film (li_film_layers) or the collector (0: no coating)"),
+        .choice("coating_material", \.coatingMaterial,
+                "the coating's Li-diffusivity preset (geometric mean of the range in the design table), or custom"),
+        .optionalReal("coating_diffusivity_cm2_s", \.coatingDiffusivity, .above(0, atMost: 1),
+                      derived: "from coating_material", excludes: "coating_material",
+                      "Li diffusivity D_c in the coating: hop Γ_c = D_c/ℓ² per direction"),
+        .choice("coating_electronic", \.coatingElectronics,
+                "conducting (C and C_Li conduct: Li⁺ reduced on the coating) or insulating (Li⁺ inserted, reduced only at metal below)"),
+        .real("coating_li_free_energy_eV", \.coatingFreeEnergy, .closed(-10, 10),
+              "ΔG_c: stability of Li in the coating vs a kink of Li metal"),
     ]
 
     /// The descriptor of `key`, if it is one.

@@ -48,6 +48,19 @@ public struct ModelParameters: Sendable, Equatable {
     public var subgridNucleationPrefactor = 0.0
     /// Its barrier coefficient B_n, mV²: J(η) = J₀·exp(−B_n·f(θ)/η²).
     public var subgridNucleationBarrier = 0.0
+    /// Protective coating (docs/MODEL.md §4c): thickness h_c in sites (0: no coating, the default).
+    public var coatingThickness = 0
+    /// Its material (a diffusivity preset) or `custom`.
+    public var coatingMaterial = CoatingMaterial.custom
+    /// Its Li diffusivity D_c, cm²/s; nil: the material preset's.
+    public var coatingDiffusivity: Double?
+    /// Whether it conducts electrons.
+    public var coatingElectronics = CoatingElectronics.conducting
+    /// ΔG_c, eV: stability of mobile Li in the coating relative to a kink site of Li metal. The
+    /// coating is the Li-saturated phase in equilibrium with Li metal, and C sites hold its excess
+    /// (mobile) Li, less stable than the metal: ΔG_c < 0. Default −0.1 eV ≈ −4kT: about 2 % of the
+    /// C sites hold Li in equilibrium with the metal at η = 0 (docs/MODEL.md §4c).
+    public var coatingFreeEnergy = -0.1
     /// Track electronic connectivity exactly (dead Li). `false` treats every Li site as connected:
     /// only for measuring what the bookkeeping costs.
     public var tracksConnectivity = true
@@ -120,6 +133,11 @@ public struct ModelParameters: Sendable, Equatable {
         return Substrate.contactAngleDegrees(substrateBond: bond, lithiumBond: effectiveLithiumBondEnergy)
     }
 
+    /// Whether the electrode has a coating.
+    public var hasCoating: Bool { coatingThickness > 0 }
+    /// D_c in effect, cm²/s: the input, else the material preset's typical value (nil: none given).
+    public var effectiveCoatingDiffusivity: Double? { coatingDiffusivity ?? coatingMaterial.diffusivity?.typical }
+
     /// ε(Li,LiM) in effect, eV.
     public var effectiveAlloyBondEnergy: Double { lithiumAlloyBondEnergy ?? effectiveSubstrateBondEnergy }
 
@@ -136,6 +154,17 @@ public struct ModelParameters: Sendable, Equatable {
         for parameter in Self.table where parameter.isOptional && parameter.usedUnder.map({ $0 != resolution }) ?? false {
             if let x = parameter.value(in: self) {
                 throw .invalid(field: parameter.key, value: parameter.text(x), allowed: "absent under resolution: \(resolution.rawValue)")
+            }
+        }
+        if hasCoating {
+            guard effectiveCoatingDiffusivity != nil else {
+                throw .invalid(field: "coating_diffusivity_cm2_s", value: "absent",
+                               allowed: "a value in \(Self.descriptor("coating_diffusivity_cm2_s")!.allowedText) for coating_material: custom")
+            }
+            // The coating's uptake of Li from the metal below takes the Li site's third event slot,
+            // which alloying holds on a lithiophilic substrate (docs/MODEL.md §4c).
+            guard !substrate.lithiophilic else {
+                throw .invalid(field: "lithiophilic", value: "true", allowed: "false with a coating (coating_thickness_sites > 0)")
             }
         }
         if substrate.lithiophilic && !(substrate.alloyDiffusivity > 0) {

@@ -16,6 +16,9 @@ import Foundation
 /// binding of Li dissolved in M (ΔG_alloy: stability relative to bulk Li), B_in⁰ its value with no
 /// Li neighbours. k₀ = i₀·ℓ²/(e·N): the exchange current per site at equilibrium, N = ℓ³/Ω atoms.
 /// - SEI formation (per empty site touching connected Li): k_SEI·exp(α_SEI·f·η), k_SEI = i_SEI·ℓ²/(e·N).
+/// - Coating (docs/MODEL.md §4c): hop Γ_c = D_c/ℓ² per C neighbour of C_Li; reduction into a C site
+///   touching the electrolyte k₀·exp(αfη), its reverse k₀·exp(−(1−α)fη)·exp(−(B_c − B_kink)/kT);
+///   plating underneath Γ_c, uptake into the coating Γ_c·exp(−(B − B_c)/kT); B_c = B_kink + ΔG_c.
 /// - Sub-grid nucleation (per empty site on bare substrate with no Li neighbour): J(η)·ℓ²,
 ///   J = J₀·exp(−B_n·f(θ)/η²) for η > 0 (0 otherwise), f(θ) = (2 + cos θ)(1 − cos θ)²/4.
 public struct RateConstants: Sendable, Equatable {
@@ -40,6 +43,10 @@ public struct RateConstants: Sendable, Equatable {
     public let subgridNucleation: Double
     /// Its barrier in the exponent, B_n·f(θ), V²: J = J₀·exp(−B_n·f(θ)/η²).
     public let nucleationBarrier: Double
+    /// Li hop rate inside the coating per direction, Γ_c = D_c/ℓ², s⁻¹ (0: no coating).
+    public let coatingHop: Double
+    /// Binding of Li in the coating, B_c = B_kink + ΔG_c, eV.
+    public let coatingBinding: Double
 
     public init(_ p: ModelParameters) {
         kT = p.thermalEnergy
@@ -57,6 +64,8 @@ public struct RateConstants: Sendable, Equatable {
         hopReference = p.effectiveSubstrateBondEnergy
         kinkBinding = 3 * p.effectiveLithiumBondEnergy
         alloyBindingBase = kinkBinding + p.substrate.alloyingFreeEnergy
+        coatingHop = p.hasCoating ? (p.effectiveCoatingDiffusivity ?? 0) / siteArea : 0
+        coatingBinding = kinkBinding + p.coatingFreeEnergy
         subgridNucleation = p.subgridNucleationPrefactor * siteArea
         nucleationBarrier = p.subgridNucleationBarrier * 1e-6
             * Self.heterogeneousShapeFactor(contactAngleDegrees: p.effectiveContactAngleDegrees)
@@ -84,6 +93,16 @@ public struct RateConstants: Sendable, Equatable {
     public func alloying(binding b: Double) -> Double { alloyPrefactor * exp(-(b - hopReference) / kT) }
     public func dealloying(alloyBinding bIn: Double) -> Double { alloyPrefactor * exp(-(bIn - hopReference) / kT) }
     public func alloyTransport(alloyBinding bIn: Double) -> Double { alloyPrefactor * exp(-(bIn - alloyBindingBase) / kT) }
+
+    /// Li⁺ leaving a C_Li site for the electrolyte at η = 0: k₀·exp(−(B_c − B_kink)/kT) (reduction into
+    /// C at k₀ is its reverse: their ratio is the coating's equilibrium filling at η = 0).
+    public var coatingOxidation: Double { k0 * exp(-(coatingBinding - kinkBinding) / kT) }
+    /// Li leaving the coating into the metal below (the column moves up): Γ_c, from the initial state's
+    /// binding B_c measured from itself.
+    public var underplating: Double { coatingHop }
+    /// Li of binding B under the coating taken up into it (the column moves down): Γ_c·exp(−(B − B_c)/kT);
+    /// with ``underplating`` the ratio exp(−ΔH/kT), ΔH = B − B_c.
+    public func coatingUptake(binding b: Double) -> Double { coatingHop * exp(-(b - coatingBinding) / kT) }
 
     /// Net faradaic events per second that carry current density `j` (mA/cm²) over `sites` surface sites.
     public func eventsPerSecond(currentDensity j: Double, surfaceSites: Int) -> Double {

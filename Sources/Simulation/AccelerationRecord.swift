@@ -18,9 +18,9 @@ public struct AccelerationRecord: Sendable, Equatable {
     public var channels: [Channel]
 
     /// The record of a run that has carried out `events` events, `eventsByType` of each type.
-    init(mode: Acceleration.Mode, scaling: ChannelScaling?, eventsByType: [Int], events: UInt64) {
+    init(mode: Acceleration.Mode, scaling: ChannelScaling?, channels list: [EventChannel], eventsByType: [Int], events: UInt64) {
         self.mode = mode
-        channels = LithiumModel.channels.enumerated().map { c, channel in
+        channels = list.enumerated().map { c, channel in
             let fired = channel.types.reduce(0) { $0 + eventsByType[$1] }
             return Channel(name: channel.name, minimumFactor: scaling?.minimumFactors[c] ?? 1,
                            finalFactor: scaling?.factors[c] ?? 1, eventShare: events > 0 ? Double(fired) / Double(events) : 0)

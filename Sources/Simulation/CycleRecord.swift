@@ -11,6 +11,8 @@ public struct CycleRecord: Sendable {
     /// What changed during the cycle, and the inventory at its end (sites).
     let change: Inventory
     let total: Inventory
+    /// What changed from the start of the cycle to the start of its strip (the plating and the rest).
+    let plating: Inventory
     /// Dead clusters present at the end of the cycle.
     public let deadClusters: [ClusterCensus.Cluster]
     /// Why the strip ended.
@@ -25,11 +27,26 @@ public struct CycleRecord: Sendable {
     public var deadFraction: Double { platedSites > 0 ? Double(change.dead) / Double(platedSites) : .nan }
 
     /// One element of summary.json's `cycles`: counts in atoms (sites × atoms per site).
-    func json(atomsPerSite: Int, siteEdge: Double, substrateLayers: Int) -> JSONValue {
+    /// Of the Li plated in this cycle (its net charge up to the strip), the fractions that ended up as
+    /// metal underneath the coating and on top of it at the start of the strip (docs/MODEL.md §6).
+    public var fractionPlatedUnderneath: Double { platedSites > 0 ? Double(plating.underneath) / Double(platedSites) : .nan }
+    public var fractionPlatedOnTop: Double { platedSites > 0 ? Double(plating.onTop) / Double(platedSites) : .nan }
+
+    func json(atomsPerSite: Int, siteEdge: Double, substrateLayers: Int, coated: Bool = false) -> JSONValue {
         let atoms = { (sites: Int) -> JSONValue in .integer(sites * atomsPerSite) }
         let sizes = deadClusters.map { Double($0.size * atomsPerSite) }
         let distances = deadClusters.map { Double($0.lowestZ - substrateLayers) * siteEdge }
         let mean = { (x: [Double]) -> JSONValue in x.isEmpty ? .null : .number(x.reduce(0, +) / Double(x.count)) }
+        let coating: [(String, JSONValue)] = !coated ? [] : [
+            ("plated_underneath_atoms", atoms(plating.underneath)),
+            ("plated_on_top_atoms", atoms(plating.onTop)),
+            ("plated_into_coating_atoms", atoms(plating.coating)),
+            ("fraction_plated_underneath", .number(fractionPlatedUnderneath)),
+            ("fraction_plated_on_top", .number(fractionPlatedOnTop)),
+            ("li_underneath_total_atoms", atoms(total.underneath)),
+            ("li_on_top_total_atoms", atoms(total.onTop)),
+            ("li_in_coating_total_atoms", atoms(total.coating)),
+        ]
         return .object([
             ("cycle", .integer(cycle)),
             ("plated_atoms", atoms(platedSites)),
@@ -49,6 +66,6 @@ public struct CycleRecord: Sendable {
             ("strip_end", .string(stripEnd)),
             ("plate_seconds", .number(plateSeconds)),
             ("strip_seconds", .number(stripSeconds)),
-        ])
+        ] + coating)
     }
 }

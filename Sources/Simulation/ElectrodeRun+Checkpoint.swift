@@ -8,7 +8,7 @@ import LithiumModel
 /// is, and what was recorded so far (time series, cycles, dump frames). Resuming it continues the
 /// same trajectory bit for bit: the results equal those of a run never interrupted.
 extension ElectrodeRun {
-    static let frame = CheckpointFrame(magic: "LIKMCRUN", version: 2)
+    static let frame = CheckpointFrame(magic: "LIKMCRUN", version: 3)
 
     /// The checkpoint file's bytes (a ``CheckpointFrame`` around the run's state).
     func checkpointBytes() throws -> [UInt8] {
@@ -51,8 +51,8 @@ extension ElectrodeRun {
         (at.phaseStartTime, at.nextSample, at.plateSeconds, at.stripSeconds, at.wallSeconds) =
             (doubles[0], doubles[1], doubles[2], doubles[3], doubles[4])
         at.lastEnd = end
-        at.cycleStart = try Inventory(fields: try r.readArray(Int64.self, "cycle start", limit: 4).map(Int.init))
-        at.stripStart = try Inventory(fields: try r.readArray(Int64.self, "strip start", limit: 4).map(Int.init))
+        at.cycleStart = try Inventory(fields: try r.readArray(Int64.self, "cycle start", limit: 7).map(Int.init))
+        at.stripStart = try Inventory(fields: try r.readArray(Int64.self, "strip start", limit: 7).map(Int.init))
         guard at.phaseIndex <= phases.count else { throw CheckpointError.corrupt(reason: "phase \(at.phaseIndex) of \(phases.count)") }
         series = try TimeSeries(fields: try r.readDoubleArray("time series"))
         let cycleCount = try r.read(UInt64.self, "cycle count")
@@ -71,12 +71,14 @@ extension ElectrodeRun {
 }
 
 extension Inventory {
-    var fields: [Int] { [charge, dead, sei, active] }
+    static let fieldCount = 7
+    var fields: [Int] { [charge, dead, sei, active, underneath, onTop, coating] }
 
     init(fields: [Int]) throws {
-        guard fields.count == 4 else { throw CheckpointError.corrupt(reason: "inventory") }
+        guard fields.count == Self.fieldCount else { throw CheckpointError.corrupt(reason: "inventory") }
         self.init()
         (charge, dead, sei, active) = (fields[0], fields[1], fields[2], fields[3])
+        (underneath, onTop, coating) = (fields[4], fields[5], fields[6])
     }
 }
 
@@ -91,7 +93,7 @@ extension TimeSeries {
 
 extension CycleRecord {
     func encode(into w: inout BinaryWriter) {
-        w.write(array: ([cycle, platedSites, strippedSites] + change.fields + total.fields).map(Int64.init))
+        w.write(array: ([cycle, platedSites, strippedSites] + change.fields + total.fields + plating.fields).map(Int64.init))
         w.write(array: deadClusters.flatMap { [$0.size, $0.footprint, $0.lowestZ, $0.highestZ] }.map(Int64.init))
         w.write(array: deadClusters.map(\.meanZ))
         w.write(stripEnd)
@@ -99,20 +101,22 @@ extension CycleRecord {
     }
 
     init(decoding r: inout BinaryReader) throws {
-        let n = try r.readArray(Int64.self, "cycle", limit: 11).map(Int.init)
+        let width = Inventory.fieldCount
+        let n = try r.readArray(Int64.self, "cycle", limit: 3 + 3 * width).map(Int.init)
         let clusterInts = try r.readArray(Int64.self, "dead clusters").map(Int.init)
         let meanZ = try r.readDoubleArray("dead cluster heights")
         let stripEnd = try r.readString("strip end")
         let seconds = try r.readDoubleArray("cycle seconds", limit: 2)
-        guard n.count == 11, clusterInts.count == 4 * meanZ.count, seconds.count == 2 else {
+        guard n.count == 3 + 3 * width, clusterInts.count == 4 * meanZ.count, seconds.count == 2 else {
             throw CheckpointError.corrupt(reason: "cycle record")
         }
         let clusters = meanZ.indices.map { i in
             ClusterCensus.Cluster(size: clusterInts[4 * i], footprint: clusterInts[4 * i + 1], lowestZ: clusterInts[4 * i + 2],
                                   highestZ: clusterInts[4 * i + 3], meanZ: meanZ[i])
         }
-        self.init(cycle: n[0], platedSites: n[1], strippedSites: n[2], change: try Inventory(fields: Array(n[3..<7])),
-                  total: try Inventory(fields: Array(n[7..<11])), deadClusters: clusters, stripEnd: stripEnd,
+        self.init(cycle: n[0], platedSites: n[1], strippedSites: n[2], change: try Inventory(fields: Array(n[3..<3 + width])),
+                  total: try Inventory(fields: Array(n[3 + width..<3 + 2 * width])),
+                  plating: try Inventory(fields: Array(n[3 + 2 * width..<3 + 3 * width])), deadClusters: clusters, stripEnd: stripEnd,
                   plateSeconds: seconds[0], stripSeconds: seconds[1])
     }
 }

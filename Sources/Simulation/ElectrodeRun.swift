@@ -36,7 +36,8 @@ public struct ElectrodeRun {
         let shape = try LatticeShape(lx: scenario.lx, ly: scenario.ly, lz: scenario.lz)
         try scenario.checkFitsInMemory()
         let kinds = try LithiumModel.initialKinds(shape: shape, substrateLayers: scenario.parameters.substrateLayers,
-                                                  lithiumLayers: scenario.plating.lithiumFilmLayers)
+                                                  lithiumLayers: scenario.plating.lithiumFilmLayers,
+                                                  coatingLayers: scenario.parameters.coatingThickness)
         phases = Self.phases(of: scenario, constants: RateConstants(scenario.parameters), surfaceSites: shape.lx * shape.ly)
         let model = try LithiumModel(shape: shape, parameters: scenario.parameters, kinds: kinds,
                                      control: ElectrochemicalControl(mode: phases[0].mode))
@@ -44,7 +45,7 @@ public struct ElectrodeRun {
         engine = KineticEngine(application: model, random: UniformBuffer(stream: stream))
         engine.application.didPerform(rates: engine.rates)  // η for the initial state
         if scenario.acceleration.mode == .auto {
-            scaling = try ChannelScaling(channels: LithiumModel.channels, settings: scenario.acceleration.settings,
+            scaling = try ChannelScaling(channels: LithiumModel.channels(for: scenario.parameters), settings: scenario.acceleration.settings,
                                          typeCount: LithiumModel.eventTypeCount)
         }
         at.cycleStart = Inventory(engine.application)
@@ -140,7 +141,9 @@ public struct ElectrodeRun {
                          stopReason: stopReason(lastPhaseEnd: at.lastEnd),
                          events: engine.clock.events, simulatedSeconds: engine.clock.time, wallSeconds: seconds,
                          finalNuclei: currentNuclei(), constants: model.constants, surfaceSites: model.surfaceSites,
+                         coating: model.parameters.hasCoating ? model.coatingCensus() : nil,
                          acceleration: AccelerationRecord(mode: scenario.acceleration.mode, scaling: scaling,
+                                                          channels: LithiumModel.channels(for: scenario.parameters),
                                                           eventsByType: model.eventsByType, events: engine.clock.events))
     }
 
@@ -171,6 +174,7 @@ public struct ElectrodeRun {
         let now = Inventory(engine.application)
         cycles.append(CycleRecord(cycle: phase.cycle, platedSites: at.stripStart.charge - at.cycleStart.charge,
                                   strippedSites: at.stripStart.charge - now.charge, change: now.since(at.cycleStart), total: now,
+                                  plating: at.stripStart.since(at.cycleStart),
                                   deadClusters: deadClusters(), stripEnd: end.rawValue,
                                   plateSeconds: at.plateSeconds, stripSeconds: at.stripSeconds))
         at.cycleStart = now

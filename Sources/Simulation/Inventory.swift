@@ -7,14 +7,24 @@ import LithiumModel
 /// Every Li⁺ reduced becomes Li⁰ (connected or dead, or dissolved in M) or is bound in SEI, and
 /// only connected Li is oxidised, so between any two moments Δcharge = Δdead + ΔSEI + Δactive,
 /// exactly; per cycle, plated − stripped = Δdead + ΔSEI + Δactive.
+///
+/// With a coating, active Li includes the Li held in the coating (C_Li), and the Li metal is also
+/// split by place (docs/MODEL.md §6): `underneath` and `onTop` its column's coating (dead and
+/// connected alike), `coating` in it; then charge = underneath + onTop + coating + SEI (+ alloy),
+/// exactly, for every change too. Without a coating the three are 0.
 struct Inventory: Sendable, Equatable {
     var charge = 0, dead = 0, sei = 0, active = 0
+    var underneath = 0, onTop = 0, coating = 0
 
     init(_ model: LithiumModel) {
         charge = model.netFaradaicEvents
         dead = model.deadSites
         sei = model.seiFormations
-        active = model.connectedLithiumSites + model.alloySites
+        active = model.connectedLithiumSites + model.alloySites + model.population(of: SiteKind.lithiatedCoating)
+        if model.parameters.hasCoating {
+            let census = model.coatingCensus()
+            (underneath, onTop, coating) = (census.underneath, census.onTop, census.inCoating)
+        }
     }
 
     init() {}
@@ -26,6 +36,9 @@ struct Inventory: Sendable, Equatable {
         d.dead = dead - earlier.dead
         d.sei = sei - earlier.sei
         d.active = active - earlier.active
+        d.underneath = underneath - earlier.underneath
+        d.onTop = onTop - earlier.onTop
+        d.coating = coating - earlier.coating
         return d
     }
 }

@@ -9,7 +9,7 @@ import LithiumModel
 /// summary.json, replicas.csv and pictures as the run that wrote it. The scenario is not stored:
 /// the ensemble that reads the file knows it (and checks the seed and replica against it).
 extension RunResult {
-    static let frame = CheckpointFrame(magic: "LIKMCRES", version: 2)
+    static let frame = CheckpointFrame(magic: "LIKMCRES", version: 3)
 
     public func encoded() -> [UInt8] {
         Self.frame.seal { w in
@@ -24,6 +24,8 @@ extension RunResult {
             for record in cycles { record.encode(into: &w) }
             w.write(array: finalNuclei.flatMap { [$0.size, $0.footprint, $0.lowestZ, $0.highestZ] }.map(Int64.init))
             w.write(array: finalNuclei.map(\.meanZ))
+            w.write(array: coating.map { [Double($0.underneath), Double($0.onTop), Double($0.inCoating), Double($0.charge),
+                                          $0.meanInterfaceHeight, $0.interfaceRoughness, $0.surfaceRoughness] } ?? [])
             acceleration.encode(into: &w)
         }
     }
@@ -48,6 +50,11 @@ extension RunResult {
         let cycles = try (0..<cycleCount).map { _ in try CycleRecord(decoding: &r) }
         let ints = try r.readArray(Int64.self, "nuclei").map(Int.init)
         let meanZ = try r.readDoubleArray("nucleus heights")
+        let coatingFields = try r.readDoubleArray("coating", limit: 7)
+        guard coatingFields.isEmpty || coatingFields.count == 7 else { throw CheckpointError.corrupt(reason: "coating") }
+        let coating = coatingFields.isEmpty ? nil : CoatingCensus(
+            underneath: Int(coatingFields[0]), onTop: Int(coatingFields[1]), inCoating: Int(coatingFields[2]), charge: Int(coatingFields[3]),
+            meanInterfaceHeight: coatingFields[4], interfaceRoughness: coatingFields[5], surfaceRoughness: coatingFields[6])
         let acceleration = try AccelerationRecord(decoding: &r)
         guard ints.count == 4 * meanZ.count, r.isAtEnd else { throw CheckpointError.corrupt(reason: "nuclei") }
         let nuclei = meanZ.indices.map { i in
@@ -56,6 +63,7 @@ extension RunResult {
         }
         self.init(scenario: scenario, replica: replica, series: series, cycles: cycles, stopReason: stopReason,
                   events: events, simulatedSeconds: seconds[0], wallSeconds: seconds[1], finalNuclei: nuclei,
-                  constants: RateConstants(scenario.parameters), surfaceSites: surfaceSites, acceleration: acceleration)
+                  constants: RateConstants(scenario.parameters), surfaceSites: surfaceSites, coating: coating,
+                  acceleration: acceleration)
     }
 }

@@ -19,12 +19,15 @@ public struct RunResult: Sendable {
     public let finalNuclei: [ClusterCensus.Cluster]
     public let constants: RateConstants
     public let surfaceSites: Int
+    /// Where the Li and the coating are at the end (nil without a coating).
+    public let coating: CoatingCensus?
     /// The acceleration mode and what the channel scaling did (summary.json `acceleration`).
     public let acceleration: AccelerationRecord
 
     init(scenario: Scenario, replica: Int, series: TimeSeries, cycles: [CycleRecord], stopReason: String, events: UInt64,
          simulatedSeconds: Double, wallSeconds: Double, finalNuclei: [ClusterCensus.Cluster],
-         constants: RateConstants, surfaceSites: Int, acceleration: AccelerationRecord) {
+         constants: RateConstants, surfaceSites: Int, coating: CoatingCensus?, acceleration: AccelerationRecord) {
+        self.coating = coating
         self.scenario = scenario
         self.replica = replica
         self.series = series
@@ -124,7 +127,7 @@ public struct RunResult: Sendable {
             ("li_atoms", last?.lithiumAtoms ?? 0),
             ("alloyed_li_atoms", last?.alloyedAtoms ?? 0),
             ("simulated_seconds", simulatedSeconds),
-        ] + accelerationObservables
+        ] + coatingObservables + accelerationObservables
     }
 
     /// Per scaled channel of an `auto` run: its smallest and final factor and its share of the
@@ -144,7 +147,7 @@ public struct RunResult: Sendable {
             let atoms = Int(constants.atomsPerSite)
             pairs.append(("cycles", .array(cycles.map {
                 $0.json(atomsPerSite: atoms, siteEdge: scenario.parameters.siteEdge,
-                        substrateLayers: scenario.parameters.substrateLayers)
+                        substrateLayers: scenario.parameters.substrateLayers, coated: coating != nil)
             })))
         }
         pairs += [

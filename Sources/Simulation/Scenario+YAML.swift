@@ -110,9 +110,10 @@ extension Scenario {
 
     /// Cross-field checks that no single key can make.
     func check() throws(ScenarioError) {
-        if parameters.substrateLayers + plating.lithiumFilmLayers >= lz {
-            throw ScenarioError("lattice.lz", "\(lz) leaves no room above \(parameters.substrateLayers) substrate and "
-                + "\(plating.lithiumFilmLayers) film layers; allowed: > \(parameters.substrateLayers + plating.lithiumFilmLayers)")
+        let solid = parameters.substrateLayers + plating.lithiumFilmLayers + parameters.coatingThickness
+        if solid >= lz {
+            throw ScenarioError("lattice.lz", "\(lz) leaves no room above \(parameters.substrateLayers) substrate, "
+                + "\(plating.lithiumFilmLayers) film and \(parameters.coatingThickness) coating layers; allowed: > \(solid)")
         }
         try checkSiteCount()
         if plating.capacity == nil && plating.monolayers == nil && plating.maximumTime == nil {
