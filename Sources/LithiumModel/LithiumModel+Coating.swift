@@ -13,7 +13,8 @@ import Lattice
 extension LithiumModel {
     /// Whether the coating's column move is possible at `site` (a C_Li site moving up, or with
     /// `hostAbove` a Li site under a coating host moving down): Li or M directly below, and above
-    /// the site nothing but coating up to an empty site inside the lattice. A column carrying Li,
+    /// the site nothing but coating up to an empty site inside the lattice (moving down, the run
+    /// may also end at the lattice top: the reverse of a move up into the top plane). A column carrying Li,
     /// SEI or M above its coating does not move: lifting them would change their lateral bonds, an
     /// energy change the local rate classes cannot express (docs/MODEL.md §4c).
     @inline(__always) func columnMoves(_ site: UInt32, hostAbove: Bool) -> Bool {
@@ -30,7 +31,7 @@ extension LithiumModel {
             guard SiteKind.isCoating(k) else { return false }
             s &+= stride
         }
-        return false
+        return hostAbove
     }
 
     /// The column move. Up (plating underneath): the C_Li site becomes Li and everything above it up
@@ -40,8 +41,9 @@ extension LithiumModel {
     /// becoming empty. ``columnMoves(_:hostAbove:)`` has checked that the empty site exists.
     mutating func shiftColumn(at site: UInt32, up: Bool, affected: AffectedEvents) {
         let stride = UInt32(shape.lx * shape.ly)
-        var top = site + stride
-        while kind(cells[Int(top)]) != SiteKind.empty { top += stride }
+        let count = UInt32(shape.siteCount)
+        var top = site + stride  // the first empty site above, or the first beyond the lattice
+        while top < count && kind(cells[Int(top)]) != SiteKind.empty { top += stride }
         if up {
             // Top down, so that each site takes the kind its lower neighbour still holds.
             var s = top
