@@ -3,9 +3,8 @@
 /// moves with the coating's diffusivity and below which it may plate.
 
 /// The coating's material: a Li-diffusivity preset of ``MaterialPresets/diffusivities`` (its
-/// geometric-mean value), or `custom` (the scenario gives `coating_diffusivity_cm2_s`).
+/// geometric-mean value); a scenario may give `coating_diffusivity_cm2_s` instead.
 public enum CoatingMaterial: String, CaseIterable, Sendable {
-    case custom
     case li22sn5 = "Li22Sn5"
     case li3bi = "Li3Bi"
     case lizn = "LiZn"
@@ -15,10 +14,9 @@ public enum CoatingMaterial: String, CaseIterable, Sendable {
     case limgSand = "Li-Mg_Sand"
     case liIn = "Li-In"
 
-    /// The preset's Li diffusivity, cm²/s (nil for `custom`).
-    public var diffusivity: MaterialPresets.Diffusivity? {
+    /// The preset's Li diffusivity, cm²/s.
+    public var diffusivity: MaterialPresets.Diffusivity {
         switch self {
-        case .custom: return nil
         case .li22sn5: return MaterialPresets.diffusivity("Li22Sn5")
         case .li3bi: return MaterialPresets.diffusivity("Li3Bi")
         case .lizn: return MaterialPresets.diffusivity("LiZn")

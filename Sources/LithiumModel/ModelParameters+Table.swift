@@ -42,7 +42,7 @@ extension ModelParameters {
         .integer("coating_thickness_sites", \.coatingThickness, .closed(0, 10_000),
                  "protective coating thickness h_c in sites, on the Li film (li_film_layers) or the collector (0: no coating)"),
         .choice("coating_material", \.coatingMaterial,
-                "the coating's Li-diffusivity preset (geometric mean of the range in the design table), or custom"),
+                "the coating's Li-diffusivity preset: the geometric mean of its range in MaterialPresets.diffusivities"),
         .optionalReal("coating_diffusivity_cm2_s", \.coatingDiffusivity, .above(0, atMost: 1),
                       derived: "from coating_material", excludes: "coating_material",
                       "Li diffusivity D_c in the coating: hop Γ_c = D_c/ℓ² per direction"),

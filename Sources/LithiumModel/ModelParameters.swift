@@ -50,8 +50,8 @@ public struct ModelParameters: Sendable, Equatable {
     public var subgridNucleationBarrier = 0.0
     /// Protective coating (docs/MODEL.md §4c): thickness h_c in sites (0: no coating, the default).
     public var coatingThickness = 0
-    /// Its material (a diffusivity preset) or `custom`.
-    public var coatingMaterial = CoatingMaterial.custom
+    /// Its material (a diffusivity preset; the design table's first coating by default).
+    public var coatingMaterial = CoatingMaterial.li22sn5
     /// Its Li diffusivity D_c, cm²/s; nil: the material preset's.
     public var coatingDiffusivity: Double?
     /// Whether it conducts electrons.
@@ -135,8 +135,8 @@ public struct ModelParameters: Sendable, Equatable {
 
     /// Whether the electrode has a coating.
     public var hasCoating: Bool { coatingThickness > 0 }
-    /// D_c in effect, cm²/s: the input, else the material preset's typical value (nil: none given).
-    public var effectiveCoatingDiffusivity: Double? { coatingDiffusivity ?? coatingMaterial.diffusivity?.typical }
+    /// D_c in effect, cm²/s: the input, else the material preset's typical value.
+    public var effectiveCoatingDiffusivity: Double { coatingDiffusivity ?? coatingMaterial.diffusivity.typical }
 
     /// ε(Li,LiM) in effect, eV.
     public var effectiveAlloyBondEnergy: Double { lithiumAlloyBondEnergy ?? effectiveSubstrateBondEnergy }
@@ -157,10 +157,6 @@ public struct ModelParameters: Sendable, Equatable {
             }
         }
         if hasCoating {
-            guard effectiveCoatingDiffusivity != nil else {
-                throw .invalid(field: "coating_diffusivity_cm2_s", value: "absent",
-                               allowed: "a value in \(Self.descriptor("coating_diffusivity_cm2_s")!.allowedText) for coating_material: custom")
-            }
             // The coating's uptake of Li from the metal below takes the Li site's third event slot,
             // which alloying holds on a lithiophilic substrate (docs/MODEL.md §4c).
             guard !substrate.lithiophilic else {

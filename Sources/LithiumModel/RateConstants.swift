@@ -64,7 +64,7 @@ public struct RateConstants: Sendable, Equatable {
         hopReference = p.effectiveSubstrateBondEnergy
         kinkBinding = 3 * p.effectiveLithiumBondEnergy
         alloyBindingBase = kinkBinding + p.substrate.alloyingFreeEnergy
-        coatingHop = p.hasCoating ? (p.effectiveCoatingDiffusivity ?? 0) / siteArea : 0
+        coatingHop = p.hasCoating ? p.effectiveCoatingDiffusivity / siteArea : 0
         coatingBinding = kinkBinding + p.coatingFreeEnergy
         subgridNucleation = p.subgridNucleationPrefactor * siteArea
         nucleationBarrier = p.subgridNucleationBarrier * 1e-6

@@ -178,3 +178,4 @@ import Testing
         #expect(stranded < checked / 20, "\(stranded) moves without a reverse")
     }
 }
+

@@ -59,10 +59,12 @@ import Testing
     @Test(arguments: ModelParameters.table.map(\.key))
     func everyKeyRoundTripsThroughYAMLAndTheCheckpoint(key: String) throws {
         let d = try #require(ModelParameters.descriptor(key))
-        let base = try Scenario.parse(yaml: Self.yaml([], resolution: d.usedUnder)).parameters
+        // A coating needs a lithiophobic substrate (docs/MODEL.md §4c).
+        let substrate = key == "coating_thickness_sites" ? "Cu" : "Au"
+        let base = try Scenario.parse(yaml: Self.yaml([], substrate: substrate, resolution: d.usedUnder)).parameters
         let x = Self.otherValue(d, in: base)
         #expect(d.value(in: base) != x, "the value must differ from the default to show it was read")
-        let p = try Scenario.parse(yaml: Self.yaml([(key, Self.yamlText(d, x))], resolution: d.usedUnder)).parameters
+        let p = try Scenario.parse(yaml: Self.yaml([(key, Self.yamlText(d, x))], substrate: substrate, resolution: d.usedUnder)).parameters
         #expect(d.value(in: p) == x)
         var expected = base
         d.set(x, in: &expected)
@@ -174,8 +176,11 @@ import Testing
     @Test func excludingKeysAreRefusedTogether() {
         for d in ModelParameters.table {
             guard let other = d.excludes else { continue }
+            // A valid value of the other key: its first word if it is a choice, else 100.
+            let otherValue: String
+            if case let .choice(words)? = ModelParameters.descriptor(other)?.kind { otherValue = words[0] } else { otherValue = "100" }
             do {
-                _ = try Scenario.parse(yaml: Self.yaml([(other, "100"), (d.key, "0.01")]))
+                _ = try Scenario.parse(yaml: Self.yaml([(other, otherValue), (d.key, "0.01")]))
                 Issue.record("accepted \(other) and \(d.key) together")
             } catch {
                 #expect("\(error)".contains("material.\(d.key)") && "\(error)".contains(other), "\(error)")
