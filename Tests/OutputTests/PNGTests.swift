@@ -37,14 +37,32 @@ import Testing
         }
         #expect(names.first == "IHDR" && names.last == "IEND" && names.contains("IDAT") && offset == png.count)
 
+        let (begun, finished, pixels) = Self.decode(png, width: 37, height: 11)
+        #expect(begun && finished)
+        #expect(pixels == image.pixels)
+    }
+
+    /// The RGB pixels of `png`, decoded by libpng's simplified reader.
+    ///
+    /// `png_image_begin_read_from_memory` keeps both pointers it is given — the file's bytes and the
+    /// `png_image` (its read callback's argument) — and `png_image_finish_read` reads through them, so
+    /// both calls run inside one scope that pins both. (Begun in one `withUnsafeBytes` closure and
+    /// finished after it, the read used freed memory: the array is released after its last use, the
+    /// first call; another thread's allocation could reuse and overwrite the block before libpng read
+    /// it, a corrupt stream whose error path longjmps. AddressSanitizer reports it as a heap use after
+    /// free: `swift test --sanitize=address …`.)
+    static func decode(_ png: [UInt8], width: Int, height: Int) -> (begun: Bool, finished: Bool, pixels: [UInt8]) {
+        var pixels = [UInt8](repeating: 0, count: width * height * 3)
         var decoded = png_image()
         decoded.version = UInt32(PNG_IMAGE_VERSION)
-        let begun = png.withUnsafeBytes { png_image_begin_read_from_memory(&decoded, $0.baseAddress, $0.count) }
-        #expect(begun != 0)
-        decoded.format = UInt32(PNG_FORMAT_RGB)
-        var pixels = [UInt8](repeating: 0, count: 37 * 11 * 3)
-        let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(&decoded, nil, $0.baseAddress, 0, nil) }
-        #expect(finished != 0)
-        #expect(pixels == image.pixels)
+        let (begun, finished) = png.withUnsafeBytes { file in
+            withUnsafeMutablePointer(to: &decoded) { image in
+                guard png_image_begin_read_from_memory(image, file.baseAddress, file.count) != 0 else { return (false, false) }
+                image.pointee.format = UInt32(PNG_FORMAT_RGB)
+                let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(image, nil, $0.baseAddress, 0, nil) }
+                return (true, finished != 0)
+            }
+        }
+        return (begun, finished, pixels)
     }
 }
