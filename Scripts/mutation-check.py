@@ -355,6 +355,11 @@ MUTANTS = [
      "",
      "CoatingTests",
      "plating underneath does not push the host site up (the coating loses a site per move)"),
+    ("M115", "Sources/LithiumModel/LithiumModel+Coating.swift",
+     "if hostAbove { return s < count && kind(cells[Int(s)]) == SiteKind.coating }",
+     "if hostAbove { let end = endOfRun(above: site); return s < count && kind(cells[Int(s)]) == SiteKind.coating && (end >= count || kind(cells[Int(end)]) == SiteKind.empty) }",
+     "CoatingTests",
+     "the move down refused when the coating's run ends under a solid (a move up under an overhang has no reverse)"),
 ]
 
 

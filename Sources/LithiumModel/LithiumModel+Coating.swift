@@ -12,38 +12,45 @@ import Lattice
 /// (``listColumnEvents(below:stride:words:readers:affected:)``).
 extension LithiumModel {
     /// Whether the coating's column move is possible at `site` (a C_Li site moving up, or with
-    /// `hostAbove` a Li site under a coating host moving down): Li or M directly below, and above
-    /// the site nothing but coating up to an empty site inside the lattice (moving down, the run
-    /// may also end at the lattice top: the reverse of a move up into the top plane). A column carrying Li,
-    /// SEI or M above its coating does not move: lifting them would change their lateral bonds, an
-    /// energy change the local rate classes cannot express (docs/MODEL.md §4c).
+    /// `hostAbove` a Li site under a coating host moving down): Li or M directly below, and, moving
+    /// up, the site right above the coating's run empty (inside the lattice). A column carrying Li,
+    /// SEI or M right on its coating does not move up: lifting them would change their lateral bonds,
+    /// an energy change the local rate classes cannot express (docs/MODEL.md §4c). Moving down, the run
+    /// may end under anything (an empty site, a solid, the lattice top): its top site becomes empty,
+    /// which changes no bond (nothing bonds to the coating), and this is the exact reverse of a move up
+    /// into an empty site under an overhang or into the top plane.
     @inline(__always) func columnMoves(_ site: UInt32, hostAbove: Bool) -> Bool {
         let stride = UInt32(truncatingIfNeeded: sites.shape.lx &* sites.shape.ly)
         let count = UInt32(truncatingIfNeeded: sites.shape.siteCount)
         guard site >= stride else { return false }
         let below = kind(cells[Int(site &- stride)])
         guard below == SiteKind.lithium || below == SiteKind.substrate else { return false }
+        let s = site &+ stride
+        if hostAbove { return s < count && kind(cells[Int(s)]) == SiteKind.coating }
+        let end = endOfRun(above: site)
+        return end < count && kind(cells[Int(end)]) == SiteKind.empty
+    }
+
+    /// The first site above `site` that is not coating (C or C_Li), or the first index beyond the lattice.
+    @inline(__always) func endOfRun(above site: UInt32) -> UInt32 {
+        let stride = UInt32(truncatingIfNeeded: sites.shape.lx &* sites.shape.ly)
+        let count = UInt32(truncatingIfNeeded: sites.shape.siteCount)
         var s = site &+ stride
-        if hostAbove { guard s < count, kind(cells[Int(s)]) == SiteKind.coating else { return false } }
-        while s < count {
-            let k = kind(cells[Int(s)])
-            if k == SiteKind.empty { return true }
-            guard SiteKind.isCoating(k) else { return false }
-            s &+= stride
-        }
-        return hostAbove
+        while s < count && SiteKind.isCoating(kind(cells[Int(s)])) { s &+= stride }
+        return s
     }
 
     /// The column move. Up (plating underneath): the C_Li site becomes Li and everything above it up
     /// to the first empty site moves up one site, a new host C taking the place above the new Li
     /// (volume conserved: the host site is pushed up). Down (uptake into the coating): the Li site
     /// becomes C_Li, the host above it is consumed and the run above moves down one site, its top
-    /// becoming empty. ``columnMoves(_:hostAbove:)`` has checked that the empty site exists.
+    /// becoming empty.
     mutating func shiftColumn(at site: UInt32, up: Bool, affected: AffectedEvents) {
         let stride = UInt32(shape.lx * shape.ly)
-        let count = UInt32(shape.siteCount)
-        var top = site + stride  // the first empty site above, or the first beyond the lattice
-        while top < count && kind(cells[Int(top)]) != SiteKind.empty { top += stride }
+        // The end of the coating's run above the site: moving up, the empty site it moves into
+        // (``columnMoves(_:hostAbove:)`` checked it); moving down, whatever lies on the run, or the
+        // first index beyond the lattice.
+        let top = endOfRun(above: site)
         if up {
             // Top down, so that each site takes the kind its lower neighbour still holds.
             var s = top

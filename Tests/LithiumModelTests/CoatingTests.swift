@@ -113,12 +113,19 @@ import Testing
         return h / kT
     }
 
+    /// A transition to one state: its total rate, the model carried there, and whether only Li hops lead there.
+    struct Transition {
+        var rate = 0.0
+        var model: LithiumModel
+        var hopsOnly = true
+    }
+
     /// Every transition the model can make from `model`'s state, with its rate: each event with a
     /// class, carried out on a copy for 60 evenly spaced uniform numbers (every choice among up to
     /// six targets is taken equally often).
-    static func transitions(of model: LithiumModel, p: ModelParameters) -> [[UInt8]: (rate: Double, model: LithiumModel)] {
+    static func transitions(of model: LithiumModel, p: ModelParameters) -> [[UInt8]: Transition] {
         let k = model.constants
-        var out: [[UInt8]: (rate: Double, model: LithiumModel)] = [:]
+        var out: [[UInt8]: Transition] = [:]
         var random = UniformBuffer(stream: try! RandomStream(masterSeed: 1, replica: 0))
         for event in 0..<UInt32(model.eventCount) {
             guard let c = model.classify(event) else { continue }
@@ -129,27 +136,62 @@ import Testing
             for i in 0..<60 {
                 var copy = model
                 copy.perform(event, rateClass: c, uniform: (Double(i) + 0.5) / 60, random: &random, affected: AffectedEvents())
-                out[copy.grid.states, default: (0, copy)].rate += rate / 60
+                out[copy.grid.states, default: Transition(model: copy)].rate += rate / 60
+                if type != EventType.hop.rawValue { out[copy.grid.states]!.hopsOnly = false }
             }
         }
         return out
+    }
+
+    /// The ratio of a move's rate to its reverse's, against the Boltzmann weights; nil when the
+    /// reverse does not exist.
+    static func balance(from model: LithiumModel, to target: Transition, p: ModelParameters, lx: Int, lz: Int)
+        -> (ratio: Double, boltzmann: Double)? {
+        guard let back = transitions(of: target.model, p: p)[model.grid.states] else { return nil }
+        let boltzmann = exp(logWeight(target.model.grid.states, p: p, lx: lx, lz: lz) - logWeight(model.grid.states, p: p, lx: lx, lz: lz))
+        return (target.rate / back.rate, boltzmann)
+    }
+
+    /// An overhang: column 0 holds its lithiated coating site, an empty site, then Li held by its
+    /// neighbour. The column moves up into the empty site (plating underneath), after which the
+    /// coating touches the Li above; the move down must still be possible (its run may end under a
+    /// solid), with the Boltzmann ratio — else the move up would have no reverse (detailed balance broken).
+    @Test(arguments: [CoatingElectronics.conducting, .insulating])
+    func aColumnThatMovedUpUnderAnOverhangCanMoveBack(_ electronics: CoatingElectronics) throws {
+        var p = Self.parameters(electronics, thickness: 1)
+        p.seiExchangeCurrentDensity = 0
+        let shape = try LatticeShape(lx: 3, ly: 1, lz: 4)
+        let (e, li, m, c, cLi) = (SiteKind.empty, SiteKind.lithium, SiteKind.substrate, SiteKind.coating, SiteKind.lithiatedCoating)
+        let kinds: [UInt8] = [m, m, m, cLi, c, c, e, li, e, li, li, e]  // z = 0, 1, 2, 3 (x = 0, 1, 2 each)
+        let model = try LithiumModel(shape: shape, parameters: p, kinds: kinds,
+                                     control: ElectrochemicalControl(mode: .potentiostatic(overpotential: Self.eta)))
+        var up = kinds
+        up[3] = li
+        up[6] = c
+        let moves = Self.transitions(of: model, p: p)
+        let move = try #require(moves[up], "column 0 does not move up into the empty site under the overhang")
+        let balance = try #require(Self.balance(from: model, to: move, p: p, lx: 3, lz: 4),
+                                   "the move up under an overhang has no reverse")
+        #expect(abs(balance.ratio / balance.boltzmann - 1) < 1e-9, "ratio \(balance.ratio), Boltzmann \(balance.boltzmann)")
     }
 
     @Test(arguments: [CoatingElectronics.conducting, .insulating])
     func everyCoatingMoveAndItsReverseHaveTheBoltzmannRatio(_ electronics: CoatingElectronics) throws {
         let (first, p) = try Self.start(electronics)
         var models = [first], index = [first.grid.states: 0], rates: [[Int: Double]] = []
+        var hopsOnly: Set<[Int]> = []
         var next = 0
         while next < models.count {
             var row: [Int: Double] = [:]
             // The model carried through the move is the next state's model (its bookkeeping is exact:
             // the test above), so no state is rebuilt.
-            for (state, (rate, model)) in Self.transitions(of: models[next], p: p) where state != models[next].grid.states {
+            for (state, move) in Self.transitions(of: models[next], p: p) where state != models[next].grid.states {
                 if index[state] == nil {
                     index[state] = models.count
-                    models.append(model)
+                    models.append(move.model)
                 }
-                row[index[state]!] = rate
+                row[index[state]!] = move.rate
+                if move.hopsOnly { hopsOnly.insert([next, index[state]!]) }
             }
             rates.append(row)
             next += 1
@@ -162,7 +204,9 @@ import Testing
             for (j, rate) in row {
                 let to = models[j].grid.states
                 guard let back = rates[j][i] else {
-                    // A Li atom whose support was taken from under it may be unable to hop back (docs/MODEL.md §4).
+                    // A Li atom whose support was taken from under it may be unable to hop back (docs/MODEL.md §4);
+                    // every other move must have its reverse.
+                    #expect(hopsOnly.contains([i, j]), "\(from) → \(to) has no reverse and is not a Li hop")
                     stranded += 1
                     continue
                 }
