@@ -70,6 +70,10 @@ struct ThresholdPlan: Equatable {
             throw CommandError("threshold scenario: protocol.mode is '\(scenario.plating.mode.rawValue)'; allowed: galvanostatic "
                 + "(the search varies \(Self.currentKey))")
         }
+        if scenario.cycling != nil && observable.hasPrefix("fraction_plated_") {
+            throw CommandError("threshold scenario: it cycles (a 'cycling' section), so '\(observable)' is a share of the charge "
+                + "net of stripping; allowed: a plating run for the coating fractions (docs/MODEL.md §6)")
+        }
         return scenario
     }
 

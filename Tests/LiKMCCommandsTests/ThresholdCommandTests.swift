@@ -90,8 +90,8 @@ import Testing
         let (root, _) = try ShardMergeTests.workspace("threshold-refusals")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let cases: [(String, [String], String)] = [
-            // Today no run reports the fraction on top: the default observable is refused by name.
-            (Self.scenario, [], "'fraction_plated_on_top'"),
+            // The scenario cycles: the coating fractions (shares of a charge net of stripping) are refused by name.
+            (Self.scenario, [], "it cycles (a 'cycling' section), so 'fraction_plated_on_top'"),
             (Self.scenario, ["--observable", "events"], "allowed: a fraction in [0, 1]"),
             (Self.scenario.replacingOccurrences(of: "mode: galvanostatic", with: "mode: potentiostatic, overpotential_mV: 50, max_time_s: 1"),
              [], "protocol.mode is 'potentiostatic'; allowed: galvanostatic"),
