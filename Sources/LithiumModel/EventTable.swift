@@ -267,11 +267,21 @@ extension EventTable {
     ]
 
     /// The channels of a coated model: those of the bare model, the coating hop and the buried
-    /// interface (plating underneath and its reverse), all charge-free and so scalable.
-    static let coatedChannels: [EventChannel] = channels + [
-        channel("coating hop", .coatingHop, reverse: .coatingHop),
-        channel("buried interface", .underplating, reverse: .coatingUptake),
-    ]
+    /// interface (plating underneath and its reverse), both charge-free. On an insulating coating
+    /// each holds exactly a process and its reverse, so both may be scaled. On a conducting one they
+    /// may not: exsolution onto the surface is of the coating-hop type and its reverse, dissolution
+    /// into the coating, of the uptake type (one slot each, ``coated(_:)``), so the pair straddles
+    /// the two channels — scaling one alone would change its ratio, and the self-reverse coating-hop
+    /// channel would hide a net exsolution flux (docs/MODEL.md §4c). They are watched, not scaled.
+    static func coatedChannels(_ electronics: CoatingElectronics) -> [EventChannel] {
+        let scalable = electronics == .insulating
+        return channels + [
+            EventChannel(name: "coating hop", forward: [EventType.coatingHop.rawValue], reverse: [EventType.coatingHop.rawValue],
+                         scalable: scalable),
+            EventChannel(name: "buried interface", forward: [EventType.underplating.rawValue],
+                         reverse: [EventType.coatingUptake.rawValue], scalable: scalable),
+        ]
+    }
 
     private static func channel(_ name: String, _ forward: EventType, reverse: EventType) -> EventChannel {
         EventChannel(name: name, forward: [forward.rawValue], reverse: [reverse.rawValue],
@@ -284,7 +294,7 @@ extension LithiumModel {
     public static var channels: [EventChannel] { EventTable.channels }
     /// The reversible event channels of a model with parameters `p` (with a coating, its channels too).
     public static func channels(for p: ModelParameters) -> [EventChannel] {
-        p.hasCoating ? EventTable.coatedChannels : EventTable.channels
+        p.hasCoating ? EventTable.coatedChannels(p.coatingElectronics) : EventTable.channels
     }
     /// Number of event types the rate table knows (what ``Kinetics/ChannelScaling`` counts over).
     public static var eventTypeCount: Int { EventType.allCases.count }

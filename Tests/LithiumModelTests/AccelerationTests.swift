@@ -23,6 +23,19 @@ import Testing
         #expect(channels[2].forward == [EventType.alloying.rawValue] && channels[2].reverse == [EventType.dealloying.rawValue])
     }
 
+    /// On a conducting coating exsolution (coating-hop type) and its reverse, dissolution (uptake
+    /// type), straddle the two coating channels, so neither may be scaled; on an insulating one each
+    /// channel is a process and its reverse (docs/MODEL.md §4c).
+    @Test(arguments: [CoatingElectronics.conducting, .insulating])
+    func coatingChannelsScaleOnlyWhereEachHoldsAProcessAndItsReverse(_ electronics: CoatingElectronics) throws {
+        var p = try ModelParameters(substrateNamed: "Cu")
+        p.coatingThickness = 2
+        p.coatingElectronics = electronics
+        let coating = LithiumModel.channels(for: p).suffix(2)
+        #expect(coating.map(\.name) == ["coating hop", "buried interface"])
+        #expect(coating.map(\.scalable) == [electronics == .insulating, electronics == .insulating])
+    }
+
     @Test func aFlatSlabDoesNotGrowAtZeroOverpotential() throws {
         // As the exact test (EquilibriumTests), with adatoms 100 times more mobile: stiff.
         var p = try ModelParameters(substrateNamed: "Cu")
