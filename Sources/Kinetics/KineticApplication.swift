@@ -24,6 +24,15 @@ public protocol KineticApplication {
     mutating func perform(
         _ event: UInt32, rateClass: Int, uniform: Double, random: inout UniformBuffer, affected: AffectedEvents)
 
+    /// Re-classifies `events` into `rates`, in order: each one's ``classify(_:)`` assigned with
+    /// ``RateClassTable/assign(_:to:)``. The default does exactly that. An application may implement
+    /// it in its own module, where `classify` inlines into the loop: one call per event instead of
+    /// one per re-classified event. The order of the assignments must stay the list's (it fixes
+    /// the order of class members, hence the selection). It must not change the application's
+    /// state; it is `mutating` only so that the engine hands over the application in place (a
+    /// non-mutating call on a large value stored in the engine can cost a copy of the value).
+    mutating func reclassify(_ events: AffectedEvents, in rates: RateClassTable)
+
     /// Called as soon as `event` is chosen, before ``perform(_:rateClass:uniform:random:affected:)``:
     /// the place to prefetch the memory the event will touch (say, the cells around a site and
     /// the rate table's entries of the events it will list, ``RateClassTable/prefetch(_:)``), so
@@ -37,6 +46,12 @@ public protocol KineticApplication {
 }
 
 extension KineticApplication {
+    @inlinable public mutating func reclassify(_ events: AffectedEvents, in rates: RateClassTable) {
+        for i in 0..<events.count {  // a plain loop: a closure here would copy the application
+            let e = events[i]
+            rates.assign(e, to: classify(e))
+        }
+    }
     @inlinable public func prefetch(for event: UInt32, rates: RateClassTable) {}
     @inlinable public mutating func didPerform(rates: RateClassTable) {}
 }

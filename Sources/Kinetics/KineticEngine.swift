@@ -52,10 +52,7 @@ public struct KineticEngine<Application: KineticApplication> {
         application.prefetch(for: event, rates: rates)
         affected.removeAll()
         application.perform(event, rateClass: rateClass, uniform: fraction, random: &random, affected: affected)
-        for i in 0..<affected.count {  // a plain loop: a closure here would copy the application
-            let e = affected[i]
-            rates.assign(e, to: application.classify(e))
-        }
+        application.reclassify(affected, in: rates)
         application.didPerform(rates: rates)
         clock.time += dt
         clock.events &+= 1

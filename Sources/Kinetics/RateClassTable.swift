@@ -28,6 +28,9 @@ public final class RateClassTable {
     public let baseRates: [Double]
     public let classTypes: [Int]
 
+    /// Per event type, whether the catalog has a class of it (``hasClasses(ofType:)``).
+    @usableFromInline let typeHasClasses: [Bool]
+
     @usableFromInline let base: UnsafeMutablePointer<Double>
     @usableFromInline let typeOfClass: UnsafeMutablePointer<Int>
     @usableFromInline let factors: UnsafeMutablePointer<Double>
@@ -50,6 +53,9 @@ public final class RateClassTable {
         self.typeCount = catalog.typeCount
         self.baseRates = catalog.rates
         self.classTypes = catalog.types
+        var used = [Bool](repeating: false, count: catalog.typeCount)
+        for type in catalog.types { used[type] = true }
+        typeHasClasses = used
         base = .allocate(capacity: max(classCount, 1))
         typeOfClass = .allocate(capacity: max(classCount, 1))
         factors = .allocate(capacity: max(typeCount, 1))
@@ -96,6 +102,10 @@ public final class RateClassTable {
             return total
         }
     }
+
+    /// Whether the catalog has a class of event type `type`: a type without one has no events,
+    /// so its factor scales nothing.
+    @inlinable public func hasClasses(ofType type: Int) -> Bool { typeHasClasses[type] }
 
     /// The class `event` is in, or nil.
     @inlinable public func rateClass(of event: UInt32) -> Int? {
@@ -223,6 +233,9 @@ public final class RateClassTable {
 
     /// The factor of each event type.
     public var typeFactors: [Double] { (0..<typeCount).map { factors[$0] } }
+
+    /// The factor of event type `type` (1 until set).
+    @inlinable public func factor(ofType type: Int) -> Double { factors[type] }
 
     // MARK: Selection
 
