@@ -360,6 +360,21 @@ MUTANTS = [
      "if hostAbove { let end = endOfRun(above: site); return s < count && kind(cells[Int(s)]) == SiteKind.coating && (end >= count || kind(cells[Int(end)]) == SiteKind.empty) }",
      "CoatingTests",
      "the move down refused when the coating's run ends under a solid (a move up under an overhang has no reverse)"),
+    ("M60", "Sources/LithiumModel/LithiumModel+KineticApplication.swift",
+     "var lithium = Int(lookup.lithiumCount[key(after)]) - (new == SiteKind.lithium ? 1 : 0)",
+     "var lithium = Int(lookup.lithiumCount[key(after)]) - 1",
+     "LithiumModelTests.BookkeepingTests|ExtraKindTests",
+     "the hop-target walk skips the last Li around a site whose support changed"),
+    ("M61", "Sources/LithiumModel/ElectrochemicalControl.swift",
+     "if let last = lastSolve, last.inputs == inputs {",
+     "if let last = lastSolve, last.inputs[0] == inputs[0] {",
+     "GalvanostaticTests",
+     "η not solved again when the faradaic rate sums change"),
+    ("M62", "Sources/Lattice/NeighborhoodCube.swift",
+     "var plane = Int(site) &- offsets.plane &- offsets.row &- 1  // (−1, −1, −1)",
+     "var plane = Int(site) &- offsets.plane &- offsets.row  // (−1, −1, −1)",
+     "FloodFillTests|ConnectivityTests",
+     "the interior block read one site off"),
 ]
 
 

@@ -7,14 +7,28 @@
 /// expensive global search is needed only for the few that might be bridges.
 public enum NeighborhoodCube {
     /// Bit of the face neighbour in direction d (0 = +x, 1 = −x, 2 = +y, 3 = −y, 4 = +z, 5 = −z).
-    public static let faceBits: SIMD8<UInt32> = [14, 12, 16, 10, 22, 4, 0, 0]
-    static let all: UInt32 = (1 << 27) - 1
+    public static let faceBits: SIMD8<UInt32> = SIMD8((0..<8).map { $0 < 6 ? faceBit($0) : 0 })
+
+    /// ``faceBits``[d] as a switch, which folds to a constant in an unrolled loop (a vector
+    /// indexed at run time goes through memory, and a static one is initialised lazily).
+    @inlinable @inline(__always) public static func faceBit(_ d: Int) -> UInt32 {
+        switch d {
+        case 0: return 14
+        case 1: return 12
+        case 2: return 16
+        case 3: return 10
+        case 4: return 22
+        default: return 4
+        }
+    }
+
+    @inlinable static var all: UInt32 { (1 << 27) - 1 }
     /// Block sites with dx = +1, dx = −1, dy = +1, dy = −1 (``bits(where:)`` of those offsets; a test
     /// checks the literals).
-    static let xHigh: UInt32 = 0x492_4924
-    static let xLow: UInt32 = 0x124_9249
-    static let yHigh: UInt32 = 0x703_81C0
-    static let yLow: UInt32 = 0x01C_0E07
+    @inlinable static var xHigh: UInt32 { 0x492_4924 }
+    @inlinable static var xLow: UInt32 { 0x124_9249 }
+    @inlinable static var yHigh: UInt32 { 0x703_81C0 }
+    @inlinable static var yLow: UInt32 { 0x01C_0E07 }
 
     /// The mask of the block offsets (dx, dy, dz) for which `included` holds.
     public static func bits(where included: (Int, Int, Int) -> Bool) -> UInt32 {
@@ -30,17 +44,18 @@ public enum NeighborhoodCube {
     /// an offset may name the same site twice, which only repeats real adjacencies).
     @inlinable
     public static func mask(around c: SiteCoordinates, in shape: LatticeShape, member: (UInt32) -> Bool) -> UInt32 {
-        let xs = SIMD4(c.x == 0 ? shape.lx - 1 : c.x - 1, c.x, c.x == shape.lx - 1 ? 0 : c.x + 1, 0)
-        let ys = SIMD4(c.y == 0 ? shape.ly - 1 : c.y - 1, c.y, c.y == shape.ly - 1 ? 0 : c.y + 1, 0)
+        let xs = (c.x == 0 ? shape.lx - 1 : c.x - 1, c.x, c.x == shape.lx - 1 ? 0 : c.x + 1)
+        let ys = (c.y == 0 ? shape.ly - 1 : c.y - 1, c.y, c.y == shape.ly - 1 ? 0 : c.y + 1)
         var mask: UInt32 = 0
         var bit: UInt32 = 0
         for dz in -1...1 {
             let z = c.z + dz
             guard z >= 0 && z < shape.lz else { bit += 9; continue }
             for j in 0..<3 {
-                let row = shape.lx * (ys[j] + shape.ly * z)
+                let row = shape.lx * ((j == 0 ? ys.0 : j == 1 ? ys.1 : ys.2) + shape.ly * z)
                 for i in 0..<3 {
-                    if bit != 13 && member(UInt32(truncatingIfNeeded: xs[i] + row)) { mask |= 1 << bit }
+                    let x = i == 0 ? xs.0 : i == 1 ? xs.1 : xs.2
+                    if bit != 13 && member(UInt32(truncatingIfNeeded: x + row)) { mask |= 1 << bit }
                     bit += 1
                 }
             }
@@ -48,14 +63,56 @@ public enum NeighborhoodCube {
         return mask
     }
 
+    /// ``mask(around:in:member:)`` for `site` at `c`, reading the block row by row at fixed
+    /// distances when it crosses no boundary (the common case: no wrap, no wall).
+    @inlinable @inline(__always)
+    public static func mask(around site: UInt32, at c: SiteCoordinates, offsets: InteriorOffsets,
+                            member: (UInt32) -> Bool) -> UInt32 {
+        guard offsets.isInterior(c) else { return mask(around: c, in: offsets.shape, member: member) }
+        var mask: UInt32 = 0
+        var bit: UInt32 = 0
+        var plane = Int(site) &- offsets.plane &- offsets.row &- 1  // (−1, −1, −1)
+        for _ in 0..<3 {
+            var row = plane
+            for _ in 0..<3 {
+                for dx in 0..<3 {
+                    if bit != 13 && member(UInt32(truncatingIfNeeded: row &+ dx)) { mask |= 1 << bit }
+                    bit &+= 1
+                }
+                row &+= offsets.row
+            }
+            plane &+= offsets.plane
+        }
+        return mask
+    }
+
+    /// Where the block lies for a site whose block neither wraps around x or y nor meets a wall
+    /// in z: rows `row` sites apart, planes `plane` apart.
+    public struct InteriorOffsets: Sendable {
+        public let shape: LatticeShape
+        @usableFromInline let row: Int
+        @usableFromInline let plane: Int
+
+        public init(shape: LatticeShape) {
+            self.shape = shape
+            row = shape.lx
+            plane = shape.lx * shape.ly
+        }
+
+        /// True when the block around `c` lies inside the lattice without wrapping.
+        @inlinable @inline(__always) public func isInterior(_ c: SiteCoordinates) -> Bool {
+            c.x >= 1 && c.x < shape.lx - 1 && c.y >= 1 && c.y < shape.ly - 1 && c.z >= 1 && c.z < shape.lz - 1
+        }
+    }
+
     /// One face-adjacency step inside the block.
-    @inline(__always) static func dilate(_ b: UInt32) -> UInt32 {
+    @inlinable @inline(__always) static func dilate(_ b: UInt32) -> UInt32 {
         b | ((b & ~xHigh) << 1) | ((b & ~xLow) >> 1) | ((b & ~yHigh) << 3) | ((b & ~yLow) >> 3)
             | ((b << 9) & all) | (b >> 9)
     }
 
     /// The part of `mask` face-connected inside the block to the bits of `seed`.
-    public static func component(of seed: UInt32, in mask: UInt32) -> UInt32 {
+    @inlinable public static func component(of seed: UInt32, in mask: UInt32) -> UInt32 {
         var reached = seed & mask
         while true {
             let next = dilate(reached) & mask
@@ -65,18 +122,20 @@ public enum NeighborhoodCube {
     }
 
     /// The face directions present in `mask`, grouped by the block component they fall in: one
-    /// representative direction per group, in direction order (at most six groups).
-    public static func faceGroups(of mask: UInt32) -> (count: Int, representatives: SIMD8<Int8>) {
-        var groups = SIMD8<Int8>(repeating: -1)
+    /// representative direction per group, the first in direction order (at most six groups), as
+    /// bit d of `representatives`.
+    @inlinable
+    public static func faceGroups(of mask: UInt32) -> (count: Int, representatives: UInt8) {
+        var representatives: UInt8 = 0
         var count = 0
         var covered: UInt32 = 0
         for d in 0..<6 {
-            let bit: UInt32 = 1 << faceBits[d]
+            let bit: UInt32 = 1 << faceBit(d)
             guard mask & bit != 0, covered & bit == 0 else { continue }
             covered |= component(of: bit, in: mask)
-            groups[count] = Int8(d)
+            representatives |= 1 << UInt8(d)
             count += 1
         }
-        return (count, groups)
+        return (count, representatives)
     }
 }

@@ -20,6 +20,12 @@ public struct ElectrochemicalControl: Sendable, Equatable {
     public private(set) var overpotential = 0.0
     /// Set when galvanostatic control had no reduction site to carry the current.
     public private(set) var starved = false
+    /// The last galvanostatic solve — applied current and the base rate sums of reduction, SEI
+    /// growth, oxidation and sub-grid nucleation, and what came out — and the type factors last written to a table:
+    /// an event that leaves the sums bit for bit as they were (a Li atom hopping along a flat
+    /// surface, say) gives the same η, so neither the solve nor the exponentials are redone.
+    private var lastSolve: (inputs: SIMD8<Double>, overpotential: Double, starved: Bool)?
+    private var applied: (overpotential: Double, factors: SIMD4<Double>)?
 
     public init(mode: Mode) { self.mode = mode }
 
@@ -47,12 +53,32 @@ public struct ElectrochemicalControl: Sendable, Equatable {
                                 alpha: k.alpha, sideAlpha: k.seiAlpha, f: k.f,
                                 nucleation: sums[nucleation], nucleationBarrier: k.nucleationBarrier)
             }
-            (overpotential, starved) = currents.solve(net: current)
+            let inputs = SIMD8(current, currents.reduction, currents.sideReaction, currents.oxidation, currents.nucleation, 0, 0, 0)
+            if let last = lastSolve, last.inputs == inputs {
+                (overpotential, starved) = (last.overpotential, last.starved)
+            } else {
+                (overpotential, starved) = currents.solve(net: current)
+                lastSolve = (inputs, overpotential, starved)
+            }
         }
-        rates.setTypeFactor(reduction, to: exp(k.alpha * k.f * overpotential))
-        rates.setTypeFactor(oxidation, to: exp(-(1 - k.alpha) * k.f * overpotential))
-        rates.setTypeFactor(sei, to: exp(k.seiAlpha * k.f * overpotential))
-        rates.setTypeFactor(nucleation, to: RateConstants.nucleationFactor(overpotential: overpotential, barrier: k.nucleationBarrier))
+        let inTable = SIMD4(rates.factor(ofType: reduction), rates.factor(ofType: oxidation), rates.factor(ofType: sei),
+                            rates.factor(ofType: nucleation))
+        if let applied, applied.overpotential == overpotential, applied.factors == inTable { return }
+        // A type with no rate class (SEI growth when its exchange current is 0) keeps its factor:
+        // it scales nothing, and its exponential would cost a third of this call.
+        if rates.hasClasses(ofType: reduction) { rates.setTypeFactor(reduction, to: exp(k.alpha * k.f * overpotential)) }
+        if rates.hasClasses(ofType: oxidation) { rates.setTypeFactor(oxidation, to: exp(-(1 - k.alpha) * k.f * overpotential)) }
+        if rates.hasClasses(ofType: sei) { rates.setTypeFactor(sei, to: exp(k.seiAlpha * k.f * overpotential)) }
+        if rates.hasClasses(ofType: nucleation) {
+            rates.setTypeFactor(nucleation, to: RateConstants.nucleationFactor(overpotential: overpotential, barrier: k.nucleationBarrier))
+        }
+        applied = (overpotential, SIMD4(rates.factor(ofType: reduction), rates.factor(ofType: oxidation), rates.factor(ofType: sei),
+                                        rates.factor(ofType: nucleation)))
+    }
+
+    /// Equal mode and state; what is remembered to skip repeated solves does not count.
+    public static func == (a: Self, b: Self) -> Bool {
+        a.mode == b.mode && a.overpotential == b.overpotential && a.starved == b.starved
     }
 }
 

@@ -2,18 +2,29 @@ import Kinetics
 
 /// What the event loop reads per event — the key → class rows, the key-space updates, which slots
 /// each kind has — derived once from ``EventTable``, ``EventClasses`` and ``NeighborKeySpace`` and
-/// kept as raw memory in one immutable object: no bounds checks and no reference counting of
-/// arrays in the loop (the arrays they come from stay the readable, checked source).
-final class EventLookup: @unchecked Sendable {
+/// kept as raw memory: no bounds checks and no reference counting in the loop (the arrays they
+/// come from stay the readable, checked source).
+///
+/// A value of pointers, not an object: the event loop copies what it reads into registers, and a
+/// reference held across a call would be retained and released around it (measured: a retain and
+/// a release per site change, about 80 instructions). ``ModelDefinition``, which owns it, frees the
+/// memory (``deallocate()``); it is never written after ``init``.
+struct EventLookup: @unchecked Sendable {
     let entries: UnsafeMutablePointer<Int>
     let byKey: UnsafeMutablePointer<Int16>
     let candidates: UnsafeMutablePointer<UInt8>
     let bindingIndex: UnsafeMutablePointer<UInt16>
     let hop: UnsafeMutablePointer<Int16>
     let solidCount: UnsafeMutablePointer<UInt8>
+    /// Conductor and Li neighbours per key (the connectivity test on removal reads them).
+    let conductorCount: UnsafeMutablePointer<UInt8>
+    let lithiumCount: UnsafeMutablePointer<UInt8>
     let keyAdding: UnsafeMutablePointer<UInt16>
     let keyRemoving: UnsafeMutablePointer<UInt16>
     let actions: UnsafeMutablePointer<EventAction?>
+    /// The ``EventType`` of each rate class (what the event tally counts), and its ``EventType/electrons``.
+    let typeOfClass: UnsafeMutablePointer<Int>
+    let electronsOfClass: UnsafeMutablePointer<Int>
     /// Per kind, four bits each (``slots(of:in:)``): the slots whose event can have a class at all
     /// under these parameters (the others are never listed: re-classifying them would only find
     /// "no class" again), and those of them whose class reads the dead-neighbour count.
@@ -42,9 +53,13 @@ final class EventLookup: @unchecked Sendable {
         bindingIndex = copy(classes.bindingIndex)
         hop = copy(classes.hop)
         solidCount = copy(classes.solidCount)
+        conductorCount = copy(classes.conductorCount)
+        lithiumCount = copy(classes.lithiumCount)
         keyAdding = copy(keys.adding)
         keyRemoving = copy(keys.removing)
         actions = copy(table.ruleAt.map { $0 < 0 ? nil : table.actions[Int($0)] })
+        typeOfClass = copy(classes.types)
+        electronsOfClass = copy(classes.types.map { EventType(rawValue: $0)!.electrons })
         var live: UInt32 = 0
         for rule in table.rules {
             let entry = classes.entries[Int(rule.kind) * EventSlot.perSite + rule.slot]
@@ -67,10 +82,12 @@ final class EventLookup: @unchecked Sendable {
     @inline(__always) func isConductor(_ kind: UInt8) -> Bool { conductors >> kind & 1 != 0 }
     @inline(__always) func isCollector(_ kind: UInt8) -> Bool { collector >> kind & 1 != 0 }
 
-    deinit {
+    /// Frees the tables (the owner's `deinit`; no copy may be used afterwards).
+    func deallocate() {
         entries.deallocate(); byKey.deallocate(); candidates.deallocate(); bindingIndex.deallocate()
-        hop.deallocate(); solidCount.deallocate(); keyAdding.deallocate(); keyRemoving.deallocate()
-        actions.deallocate()
+        hop.deallocate(); solidCount.deallocate(); conductorCount.deallocate(); lithiumCount.deallocate()
+        keyAdding.deallocate(); keyRemoving.deallocate(); actions.deallocate(); typeOfClass.deallocate()
+        electronsOfClass.deallocate()
     }
 
     /// The four bits of `kind` in a per-kind word (``liveSlots``, ``deadNeighborReaders``).

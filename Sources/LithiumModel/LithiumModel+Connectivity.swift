@@ -22,20 +22,22 @@ import Lattice
 /// and no reduction or SEI growth happens next to it unless a connected conductor is there too.
 extension LithiumModel {
     /// A connected Li site at `site` has just stopped conducting: cut off what depended on it.
-    mutating func conductorRemoved(at site: UInt32, affected: AffectedEvents) {
+    /// `c` and `neighbors` are the site's coordinates and neighbours.
+    mutating func conductorRemoved(at site: UInt32, _ c: SiteCoordinates, _ neighbors: Neighbors, affected: AffectedEvents) {
         // No Li neighbour, or a single conductor neighbour (a leaf): nothing can be cut off.
         let key = CellLayout.key(cells[Int(site)])
-        guard classes.lithiumCount[key] > 0 && classes.conductorCount[key] > 1 else { return }
-        let c = shape.coordinates(of: site)
         let lookup = definition.lookup
-        let mask = NeighborhoodCube.mask(around: c, in: shape) { lookup.isConductor(sites[$0]) }
+        guard lookup.lithiumCount[key] > 0 && lookup.conductorCount[key] > 1 else { return }
+        let words = cells.mutablePointer()
+        let mask = NeighborhoodCube.mask(around: site, at: c, offsets: definition.cube) {
+            lookup.isConductor(CellLayout.kind(words[Int($0)]))
+        }
         let groups = NeighborhoodCube.faceGroups(of: mask)
         guard groups.count > 1 else { return }
-        let neighbors = shape.neighbors(of: site, at: c)
         search.prepare(searches: groups.count)
         let firstEpoch = search.epoch &+ 1
-        for g in 0..<groups.count {
-            let start = neighbors[Int(groups.representatives[g])]
+        for d in 0..<Neighbors.directions where groups.representatives & (1 << UInt8(d)) != 0 {
+            let start = neighbors[d]
             if search.stamps[Int(start)] >= firstEpoch { continue }  // met by an earlier piece's search: same fate
             switch searchForCollector(from: start) {
             case .reached: continue
@@ -77,10 +79,11 @@ extension LithiumModel {
 
     /// A Li site has appeared at `site`: it is connected if a connected conductor touches it, and
     /// then revives the dead clusters it touches; otherwise it is dead.
-    mutating func lithiumAdded(at site: UInt32, affected: AffectedEvents) {
+    /// `neighbors` are the site's neighbours.
+    mutating func lithiumAdded(at site: UInt32, _ neighbors: Neighbors, affected: AffectedEvents) {
         var connected = false
         let lookup = definition.lookup
-        for neighbor in shape.neighbors(of: site) {
+        for neighbor in neighbors {
             let cell = cells[Int(neighbor)]
             let k = kind(cell)
             if lookup.isCollector(k) || (k == SiteKind.lithium && !CellLayout.isDead(cell)) {
@@ -92,7 +95,7 @@ extension LithiumModel {
             setDead(site, true, affected: affected)
             return
         }
-        for neighbor in shape.neighbors(of: site) where isDeadLithium(neighbor) {
+        for neighbor in neighbors where isDeadLithium(neighbor) {
             revive(from: neighbor, affected: affected)
         }
     }

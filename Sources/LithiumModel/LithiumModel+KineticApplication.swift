@@ -11,40 +11,55 @@ extension LithiumModel: KineticApplication {
     /// The class of `event`, found as its ``EventTable`` rule says: from the site's neighbour key
     /// alone, or with its own or its neighbours' connectivity, or with its hop-target count.
     public func classify(_ event: UInt32) -> Int? {
+        let c = classNumber(event)
+        return c < 0 ? nil : Int(c)
+    }
+
+    /// Re-classifies the listed events with ``classNumber(_:)`` inlined into the loop (changes
+    /// nothing in the model).
+    public mutating func reclassify(_ events: AffectedEvents, in rates: RateClassTable) {
+        for i in 0..<events.count {
+            let e = events[i]
+            let c = classNumber(e)
+            rates.assign(e, to: c < 0 ? nil : Int(c))
+        }
+    }
+
+    /// ``classify(_:)`` as a class number, −1 for none.
+    @inline(__always) func classNumber(_ event: UInt32) -> Int16 {
         let site = event / 3, slot = event % 3
         let cell = cells[Int(site)]
         let key = key(cell)
         let lookup = definition.lookup
         let entry = lookup.entries[Int(kind(cell)) &* EventSlot.perSite &+ Int(slot)]
         let at = EventClasses.rowStart(entry) &+ key
-        let c: Int16
         switch EventClasses.finder(entry) {
-        case .key: c = lookup.byKey[at]
-        case .keyIfConnected: c = CellLayout.isDead(cell) ? -1 : lookup.byKey[at]
+        case .key: return lookup.byKey[at]
+        case .keyIfConnected: return CellLayout.isDead(cell) ? -1 : lookup.byKey[at]
         case .keyIfConnectedNeighbor:
             let connected = lookup.candidates[at] &- CellLayout.deadNeighbors(cell)
-            c = connected > 0 ? lookup.byKey[at] : -1
+            return connected > 0 ? lookup.byKey[at] : -1
         case .hopTargets:
             let targets = CellLayout.hopTargets(cell)
-            c = targets == 0 ? -1 : lookup.hop[Int(lookup.bindingIndex[key]) &* 7 &+ targets]
-        case .columnUp: c = columnMoves(site, hostAbove: false) ? lookup.byKey[at] : -1
-        case .keyAndColumn: c = lookup.byKey[columnMoves(site, hostAbove: true) ? at &+ lookup.keyCount : at]
-        case .none: c = -1
+            return targets == 0 ? -1 : lookup.hop[Int(lookup.bindingIndex[key]) &* 7 &+ targets]
+        case .columnUp: return columnMoves(site, hostAbove: false) ? lookup.byKey[at] : -1
+        case .keyAndColumn: return lookup.byKey[columnMoves(site, hostAbove: true) ? at &+ lookup.keyCount : at]
+        case .none: return -1
         }
-        return c < 0 ? nil : Int(c)
     }
 
     /// An event at a site rewrites the cells around it and re-classifies the events of its
     /// neighbours and theirs (hop targets and support reach two sites out): the cells and the
     /// rate-table entries (three events per site) of the rows and planes around the site are
     /// requested at once, so their cache misses overlap.
-    public func prefetch(for event: UInt32, rates: RateClassTable) {
+    /// (Inlinable: a call on the model from the engine's loop would copy the model.)
+    @inlinable @inline(__always) public func prefetch(for event: UInt32, rates: RateClassTable) {
         let site = Int(event / 3)
         prefetchSite(site, rates: rates)
         definition.prefetchOffsets.forEachSite(around: site) { prefetchSite($0, rates: rates) }
     }
 
-    @inline(__always) private func prefetchSite(_ site: Int, rates: RateClassTable) {
+    @usableFromInline @inline(__always) func prefetchSite(_ site: Int, rates: RateClassTable) {
         cells.prefetch(site)
         rates.prefetch(site &* 3)
         rates.prefetch(site &* 3 &+ 2)
@@ -74,15 +89,6 @@ extension LithiumModel: KineticApplication {
     /// How many hop targets `site` has, counted afresh: what a Li cell's hop-target bits must equal.
     func hopTargetCount(of site: UInt32) -> Int { hopTargets(of: site).count }
 
-    /// The same, read from `words` (static: called in the middle of a mutation, where calling a
-    /// method of the model would make the compiler copy it).
-    @inline(__always) static func hopTargetCount(of site: UInt32, shape: LatticeShape, words: UnsafeMutablePointer<UInt32>,
-                                                 solidCount: UnsafeMutablePointer<UInt8>) -> UInt32 {
-        var count: UInt32 = 0
-        for neighbor in shape.neighbors(of: site) where isHopTarget(words[Int(neighbor)], solidCount) { count &+= 1 }
-        return count
-    }
-
     /// Neighbours of `site` of the given kind.
     @inline(__always) func neighbors(of site: UInt32, ofKind wanted: UInt8) -> TargetList {
         var list = TargetList()
@@ -105,8 +111,9 @@ extension LithiumModel: KineticApplication {
         _ event: UInt32, rateClass: Int, uniform: Double, random: inout UniformBuffer, affected: AffectedEvents
     ) {
         let site = event / 3, slot = Int(event % 3)
-        eventTally[rateCatalog.types[rateClass]] += 1
-        switch definition.lookup.actions[Int(kind(cells[Int(site)])) &* EventSlot.perSite &+ slot] {
+        let lookup = definition.lookup
+        eventTally.record(lookup.typeOfClass[rateClass], electrons: lookup.electronsOfClass[rateClass])
+        switch lookup.actions[Int(kind(cells[Int(site)])) &* EventSlot.perSite &+ slot] {
         case let .become(new)?:
             change(site, to: new, affected: affected)
         case let .move(to: destination, leaving, arriving)?:
@@ -151,20 +158,28 @@ extension LithiumModel: KineticApplication {
     mutating func move(from origin: UInt32, to destination: UInt32, leaving: UInt8, arriving: UInt8,
                        affected: AffectedEvents) {
         change(destination, to: arriving, affected: affected)
-        change(origin, to: leaving, affected: affected)
+        change(origin, to: leaving, affected: affected, after: destination)
     }
 
     /// Sets the kind of `site`, updates its neighbours' keys and lists every event whose class
     /// may change: the site's own, its neighbours', and — where a neighbouring empty site's
     /// support crossed the two-solid threshold — the hops of the Li atoms around that site.
-    mutating func change(_ site: UInt32, to new: UInt8, affected: AffectedEvents) {
+    /// The site's coordinates are found once; its neighbours' and theirs follow from them.
+    ///
+    /// `previous`, if given, is a neighbour changed earlier in the same event: that change listed
+    /// the events of `site` (of its kind then, `old`) and all of its own, so they are not listed
+    /// twice (a second listing of an event is a no-op, but re-classifying it is not free).
+    mutating func change(_ site: UInt32, to new: UInt8, affected: AffectedEvents, after previous: UInt32 = Neighbors.none) {
+        let shape = sites.shape
+        let c = shape.coordinates(of: site)
+        let around = shape.neighbors(of: site, at: c)
         let cell = cells[Int(site)]
         let old = kind(cell)
         let wasDead = CellLayout.isDead(cell)
         kindTally[Int(old)] -= 1
         kindTally[Int(new)] += 1
         if wasDead { deadSites -= 1 }
-        sites.set(site, to: new)
+        sites.mutableAccess().set(site, at: c, to: new)
         let words = cells.mutablePointer()
         words[Int(site)] = UInt32(new) << CellLayout.kindShift | (cell & CellLayout.keptOnKindChange)
         let lookup = definition.lookup, solidCount = lookup.solidCount
@@ -176,31 +191,44 @@ extension LithiumModel: KineticApplication {
         let deadDrop = wasDead ? CellLayout.deadNeighborUnit : 0
         let solidityChanged = SiteKind.isSolid(old) != SiteKind.isSolid(new)
         let live = lookup.liveSlots
-        // The old kind's events go, the new kind's come.
-        EventLookup.list(EventLookup.slots(of: old, in: live) | EventLookup.slots(of: new, in: live), of: site, to: affected)
-        let shape = sites.shape
-        for neighbor in shape.neighbors(of: site) {
+        // The old kind's events go, the new kind's come (the old kind's are listed already if a
+        // neighbour changed before).
+        let oldSlots = EventLookup.slots(of: old, in: live)
+        let ownSlots = previous == Neighbors.none ? oldSlots | EventLookup.slots(of: new, in: live)
+            : EventLookup.slots(of: new, in: live) & ~oldSlots
+        EventLookup.list(ownSlots, of: site, to: affected)
+        for d in 0..<Neighbors.directions {
+            let neighbor = around[d]
+            if neighbor == Neighbors.none { continue }
             let before = words[Int(neighbor)]
             var after = (before & ~CellLayout.keyMask | lookup.key(key(before), replacing: old, by: new)) &- deadDrop
             if targetChange != 0 && kind(after) == SiteKind.lithium {
                 after = targetChange > 0 ? after &+ CellLayout.hopTargetUnit : after &- CellLayout.hopTargetUnit
             }
             words[Int(neighbor)] = after
-            EventLookup.list(EventLookup.slots(of: kind(after), in: live), of: neighbor, to: affected)
+            if neighbor != previous { EventLookup.list(EventLookup.slots(of: kind(after), in: live), of: neighbor, to: affected) }
             guard solidityChanged && kind(after) == SiteKind.empty else { continue }
             let wasTarget = Self.supportsHop(key(before), solidCount), isTarget = Self.supportsHop(key(after), solidCount)
             guard wasTarget != isTarget else { continue }
-            // This empty neighbour became (or stopped being) a hop target of the Li around it.
-            for second in shape.neighbors(of: neighbor) where second != site {
+            // This empty neighbour became (or stopped being) a hop target of the Li around it —
+            // as many as its key counts, less the site itself if it is Li now (the search stops
+            // at the last of them; most often there is none).
+            var lithium = Int(lookup.lithiumCount[key(after)]) - (new == SiteKind.lithium ? 1 : 0)
+            guard lithium > 0 else { continue }
+            let seconds = shape.neighbors(of: neighbor, at: shape.coordinates(after: c, direction: d))
+            for second in seconds where second != site {
                 let secondCell = words[Int(second)]
                 guard kind(secondCell) == SiteKind.lithium else { continue }
                 words[Int(second)] = isTarget ? secondCell &+ CellLayout.hopTargetUnit : secondCell &- CellLayout.hopTargetUnit
                 affected.append(second * 3 + lookup.hopSlot)
+                lithium -= 1
+                if lithium == 0 { break }
             }
         }
         if new == SiteKind.lithium {
-            words[Int(site)] |= Self.hopTargetCount(of: site, shape: shape, words: words, solidCount: solidCount)
-                << CellLayout.hopTargetShift
+            var targets: UInt32 = 0
+            for neighbor in around where Self.isHopTarget(words[Int(neighbor)], solidCount) { targets &+= 1 }
+            words[Int(site)] |= targets << CellLayout.hopTargetShift
         }
         if lookup.columnReaders != 0 {
             Self.listColumnEvents(below: site, stride: UInt32(shape.lx &* shape.ly), words: words,
@@ -209,14 +237,14 @@ extension LithiumModel: KineticApplication {
         guard tracksConnectivity else { return }
         let wasConductor = lookup.isConductor(old)
         if wasConductor && !lookup.isConductor(new) && !wasDead {
-            conductorRemoved(at: site, affected: affected)
+            conductorRemoved(at: site, c, around, affected: affected)
         } else if new == SiteKind.lithium && (!wasConductor || lookup.isCollector(old)) {
             // A C_Li site of a conducting coating turning into Li (plating underneath) has the coating
             // host right above it: the new Li is connected, and so is everything the coating held.
-            lithiumAdded(at: site, affected: affected)
+            lithiumAdded(at: site, around, affected: affected)
         } else if lookup.isCollector(new) && !wasConductor {
             // A conducting coating site appeared (its column moved up): it revives dead Li it touches.
-            for neighbor in shape.neighbors(of: site) where isDeadLithium(neighbor) { revive(from: neighbor, affected: affected) }
+            for neighbor in around where isDeadLithium(neighbor) { revive(from: neighbor, affected: affected) }
         }
     }
 }

@@ -12,19 +12,18 @@ import Lattice
 public struct LithiumModel {
     /// Parameters, rates and class tables: immutable and shared, so that the model value stays small
     /// (copying it, as Swift may around a method call, must not copy kilobytes of tables).
-    let definition: ModelDefinition
+    @usableFromInline let definition: ModelDefinition
     @usableFromInline var sites: SiteGrid
     @usableFromInline var cells: SiteWords
 
     public var parameters: ModelParameters { definition.parameters }
     public var constants: RateConstants { definition.constants }
     public var rateCatalog: RateCatalog { definition.rateCatalog }
-    var classes: EventClasses { definition.classes }
     /// The electrochemical control and the overpotential it sets.
     public var control: ElectrochemicalControl
     /// Cathodic minus anodic events so far (reductions and SEI growth minus oxidations; each
     /// carries ℓ³/Ω electrons): Σ over event types of events × ``EventType/electrons``.
-    public var netFaradaicEvents: Int { (eventTally &* definition.electronsByType).wrappedSum() }
+    @inlinable public var netFaradaicEvents: Int { eventTally.net }
     /// Events of the reduction type (into the electrolyte side and into M alike).
     public var reductions: Int { eventTally[EventType.reduction.rawValue] }
     /// Events of the oxidation type (of Li and of LiM alike).
@@ -39,9 +38,9 @@ public struct LithiumModel {
     var searchBudget: Int
     /// Scratch space of the connectivity searches (contents meaningless between events).
     var search = ConnectivitySearch()
-    /// Events carried out and sites of each kind, in fixed-size vectors: per-event counters must not
-    /// be heap arrays (a copy of the model would make every increment a copy-on-write).
-    var eventTally = SIMD16<Int>()
+    /// Events carried out (``EventTally``) and sites of each kind, in fixed-size vectors: per-event
+    /// counters must not be heap arrays (a copy of the model would make every increment a copy-on-write).
+    @usableFromInline var eventTally = EventTally()
     var kindTally = SIMD8<Int>()
 
     /// Events carried out, by ``EventType``.
@@ -152,17 +151,16 @@ extension LithiumModel {
 }
 
 /// The immutable part of a Li model: inputs, derived rates, the event table and its key → class tables.
-final class ModelDefinition: Sendable {
+@usableFromInline final class ModelDefinition: Sendable {
     let parameters: ModelParameters
     let constants: RateConstants
     let table: EventTable
-    let classes: EventClasses
-    /// The same, as the event loop reads it.
+    /// The table and its key → class tables (``EventClasses``), as the event loop reads them.
     let lookup: EventLookup
-    /// ``EventType/electrons`` per type, as a vector to multiply the event tally with.
-    let electronsByType: SIMD16<Int>
     let rateCatalog: RateCatalog
-    let prefetchOffsets: PrefetchOffsets
+    @usableFromInline let prefetchOffsets: PrefetchOffsets
+    /// The 3 × 3 × 3 block's offsets (the connectivity test on removal reads it).
+    let cube: NeighborhoodCube.InteriorOffsets
 
     init(parameters: ModelParameters, constants: RateConstants, table: EventTable, classes: EventClasses,
          rateCatalog: RateCatalog, shape: LatticeShape) {
@@ -170,11 +168,10 @@ final class ModelDefinition: Sendable {
         self.constants = constants
         self.table = table
         lookup = EventLookup(table: table, classes: classes, keys: .shared)
-        var electrons = SIMD16<Int>()
-        for type in EventType.allCases { electrons[type.rawValue] = type.electrons }
-        electronsByType = electrons
-        self.classes = classes
         self.rateCatalog = rateCatalog
         self.prefetchOffsets = PrefetchOffsets(shape: shape)
+        cube = NeighborhoodCube.InteriorOffsets(shape: shape)
     }
+
+    deinit { lookup.deallocate() }
 }

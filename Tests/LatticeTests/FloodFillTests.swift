@@ -55,6 +55,25 @@ import Testing
         }
     }
 
+    /// The block mask read through fixed offsets (interior sites) equals the general one at every
+    /// site of random lattices, boundaries included (where it falls back to the general one).
+    @Test func interiorOffsetsGiveTheGeneralMask() throws {
+        let random = try RandomStream(seed: 12)
+        for (lx, ly, lz) in [(5, 4, 6), (3, 3, 3), (7, 1, 5), (2, 6, 4), (9, 8, 1)] {
+            let shape = try LatticeShape(lx: lx, ly: ly, lz: lz)
+            let member = try (0..<shape.siteCount).map { _ in try random.integer(below: 2) == 1 }
+            let offsets = NeighborhoodCube.InteriorOffsets(shape: shape)
+            var interior = 0
+            for site in 0..<UInt32(shape.siteCount) {
+                let c = shape.coordinates(of: site)
+                if offsets.isInterior(c) { interior += 1 }
+                let fast = NeighborhoodCube.mask(around: site, at: c, offsets: offsets) { member[Int($0)] }
+                #expect(fast == NeighborhoodCube.mask(around: c, in: shape) { member[Int($0)] }, "\(lx)×\(ly)×\(lz) site \(site)")
+            }
+            #expect(interior == max(lx - 2, 0) * max(ly - 2, 0) * max(lz - 2, 0))
+        }
+    }
+
     /// Face groups of random block masks against a breadth-first search on the 26 block sites.
     @Test func faceGroupsMatchASearchOnTheBlock() throws {
         let random = try RandomStream(seed: 11)
