@@ -52,14 +52,15 @@ extension LithiumModel: KineticApplication {
     /// neighbours and theirs (hop targets and support reach two sites out): the cells and the
     /// rate-table entries (three events per site) of the rows and planes around the site are
     /// requested at once, so their cache misses overlap.
-    /// (Inlinable: a call on the model from the engine's loop would copy the model.)
+    /// (Inlinable, and no method of the model is called: a call on the model from the engine's
+    /// loop copies the model, 512 bytes, first.)
     @inlinable @inline(__always) public func prefetch(for event: UInt32, rates: RateClassTable) {
         let site = Int(event / 3)
-        prefetchSite(site, rates: rates)
-        definition.prefetchOffsets.forEachSite(around: site) { prefetchSite($0, rates: rates) }
+        Self.prefetch(site, cells: cells, rates: rates)
+        definition.prefetchOffsets.forEachSite(around: site) { Self.prefetch($0, cells: cells, rates: rates) }
     }
 
-    @usableFromInline @inline(__always) func prefetchSite(_ site: Int, rates: RateClassTable) {
+    @usableFromInline @inline(__always) static func prefetch(_ site: Int, cells: SiteWords, rates: RateClassTable) {
         cells.prefetch(site)
         rates.prefetch(site &* 3)
         rates.prefetch(site &* 3 &+ 2)
