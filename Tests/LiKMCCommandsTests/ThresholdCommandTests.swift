@@ -26,14 +26,7 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    static func message(_ arguments: [String]) -> String {
-        do {
-            try ShardMergeTests.run(arguments)
-            return "accepted"
-        } catch {
-            return "\(error)"
-        }
-    }
+    static func message(_ arguments: [String]) -> String { ResumeRefusalTests.message(arguments) }
 
     @Test func searchFindsTheCrossingAndResumes() throws {
         let (root, _) = try ShardMergeTests.workspace("threshold")
