@@ -93,9 +93,8 @@ struct ConvergePlan: Equatable {
         var done: [ConvergenceSummary.Point] = []
         for (index, (rescaling, scenario, text)) in points.enumerated() {
             let directory = try OutputDirectory(path: root.file(Self.directoryName(rescaling.siteEdge)), replace: force)
-            let wanted = RunManifest(command: CommandLine.arguments.joined(separator: " "), scenarioYAML: text,
-                                     scenario: scenario, replicasTotal: replicas, replicas: 0..<replicas, shard: nil,
-                                     threads: threads, started: Date(), wallSeconds: 0, provenance: ProvenanceProbe.current())
+            let wanted = RunManifest.wanted(scenarioYAML: text, scenario: scenario, replicasTotal: replicas, replicas: 0..<replicas,
+                                            shard: nil, threads: threads)
             let summary: EnsembleSummary
             if let (plan, fresh) = try EnsembleOutput.plan(wanted, in: directory, resume: resume, force: force,
                                                            files: EnsembleOutput.files(cycling: scenario.cycling != nil)) {

@@ -47,9 +47,8 @@ struct EnsembleCommand: ParsableCommand {
         }
         let (scenario, text) = try ScenarioLoader.load(file, overrides: overrides)
         let directory = try OutputDirectory(path: out, replace: force)
-        let wanted = RunManifest(command: CommandLine.arguments.joined(separator: " "), scenarioYAML: text, scenario: scenario,
-                                 replicasTotal: replicas, replicas: range, shard: part, threads: threads, started: Date(),
-                                 wallSeconds: 0, provenance: ProvenanceProbe.current())
+        let wanted = RunManifest.wanted(scenarioYAML: text, scenario: scenario, replicasTotal: replicas, replicas: range,
+                                        shard: part, threads: threads)
         guard let (plan, fresh) = try EnsembleOutput.plan(wanted, in: directory, resume: resume, force: force,
                                                           files: EnsembleOutput.files(cycling: scenario.cycling != nil)) else {
             print("\(out) is complete already: nothing to resume")

@@ -69,9 +69,8 @@ struct SweepPlan: Equatable {
             let high = min(jobs.upperBound, (index + 1) * replicas) - index * replicas
             guard low < high else { continue }  // this shard holds no replica of the point
             let directory = try OutputDirectory(path: root.file(SweepGrid.directoryName(index)), replace: force)
-            let wanted = RunManifest(command: CommandLine.arguments.joined(separator: " "), scenarioYAML: text,
-                                     scenario: scenario, replicasTotal: replicas, replicas: low..<high, shard: shard,
-                                     threads: threads, started: Date(), wallSeconds: 0, provenance: ProvenanceProbe.current())
+            let wanted = RunManifest.wanted(scenarioYAML: text, scenario: scenario, replicasTotal: replicas, replicas: low..<high,
+                                            shard: shard, threads: threads)
             guard let (plan, fresh) = try EnsembleOutput.plan(wanted, in: directory, resume: resume, force: force,
                                                               files: EnsembleOutput.files(cycling: scenario.cycling != nil)) else {
                 summaries.append((index, try EnsembleOutput.summary(ofComplete: directory.path)))

@@ -127,9 +127,8 @@ struct ThresholdPlan: Equatable {
             let index = probes.count, name = ThresholdSummary.directoryName(index)
             let (scenario, text) = try probe(index, current: current, base: base)
             let directory = try OutputDirectory(path: root.file(name), replace: force)
-            let wanted = RunManifest(command: CommandLine.arguments.joined(separator: " "), scenarioYAML: text,
-                                     scenario: scenario, replicasTotal: replicas, replicas: 0..<replicas, shard: nil,
-                                     threads: threads, started: Date(), wallSeconds: 0, provenance: ProvenanceProbe.current())
+            let wanted = RunManifest.wanted(scenarioYAML: text, scenario: scenario, replicasTotal: replicas, replicas: 0..<replicas,
+                                            shard: nil, threads: threads)
             let summary: EnsembleSummary
             if let (plan, fresh) = try EnsembleOutput.plan(wanted, in: directory, resume: resume, force: force,
                                                            files: EnsembleOutput.files(cycling: scenario.cycling != nil)) {
