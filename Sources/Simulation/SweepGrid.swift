@@ -42,6 +42,6 @@ public struct SweepGrid: Sendable, Equatable {
 
     /// Directory name of point `index` inside a sweep's output directory.
     public static func directoryName(_ index: Int) -> String {
-        "point-" + String(repeating: "0", count: max(0, 3 - String(index).count)) + String(index)
+        NumberedDirectory.name("point", index)
     }
 }

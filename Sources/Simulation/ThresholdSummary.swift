@@ -35,9 +35,13 @@ public struct ThresholdSummary {
     public let scenarioName: String
     public let seed: UInt64
 
+    /// The probes the fit uses and the fit (``fitting(_:)``), found once.
+    public let fitted: (probes: [Probe], fit: Result<LogisticFit, LogisticFit.Failure>)
+
     public init(observable: String, probes: [Probe], search: ThresholdSearch, stopReason: String, scenarioName: String, seed: UInt64) {
         (self.observable, self.probes, self.search, self.stopReason) = (observable, probes, search, stopReason)
         (self.scenarioName, self.seed) = (scenarioName, seed)
+        fitted = Self.fitting(probes)
     }
 
     public static let method = "logistic fit of every replica's fraction against ln j, p = 1/(1 + e^−(a + b ln j)), by "
@@ -57,7 +61,7 @@ public struct ThresholdSummary {
     /// the probe farthest in ln j from the fitted crossing is left out and the fit redone, while the misfit
     /// persists and more than three probes remain (a fraction that levels off below 1 far above the
     /// crossing no longer drags j* away from where the data cross ½).
-    public var fitted: (probes: [Probe], fit: Result<LogisticFit, LogisticFit.Failure>) {
+    public static func fitting(_ probes: [Probe]) -> (probes: [Probe], fit: Result<LogisticFit, LogisticFit.Failure>) {
         var used = probes
         var result = Self.fit(used)
         while used.count > 3, case let .success(f) = result, f.slope > 0,
@@ -210,7 +214,7 @@ public struct ThresholdSummary {
 
     /// Directory of probe `index` inside the threshold's output directory.
     public static func directoryName(_ index: Int) -> String {
-        "probe-" + String(repeating: "0", count: max(0, 3 - String(index).count)) + String(index)
+        NumberedDirectory.name("probe", index)
     }
 
     public static let plotFile = "fraction-on-top.svg"
