@@ -51,8 +51,8 @@ extension ElectrodeRun {
         (at.phaseStartTime, at.nextSample, at.plateSeconds, at.stripSeconds, at.wallSeconds) =
             (doubles[0], doubles[1], doubles[2], doubles[3], doubles[4])
         at.lastEnd = end
-        at.cycleStart = try Inventory(fields: try r.readArray(Int64.self, "cycle start", limit: 7).map(Int.init))
-        at.stripStart = try Inventory(fields: try r.readArray(Int64.self, "strip start", limit: 7).map(Int.init))
+        at.cycleStart = try Inventory(fields: try r.readArray(Int64.self, "cycle start", limit: Inventory.fieldCount).map(Int.init))
+        at.stripStart = try Inventory(fields: try r.readArray(Int64.self, "strip start", limit: Inventory.fieldCount).map(Int.init))
         guard at.phaseIndex <= phases.count else { throw CheckpointError.corrupt(reason: "phase \(at.phaseIndex) of \(phases.count)") }
         series = try TimeSeries(fields: try r.readDoubleArray("time series"))
         let cycleCount = try r.read(UInt64.self, "cycle count")
@@ -71,7 +71,7 @@ extension ElectrodeRun {
 }
 
 extension Inventory {
-    static let fieldCount = 7
+    static let fieldCount = Inventory().fields.count
     var fields: [Int] { [charge, dead, sei, active, underneath, onTop, coating] }
 
     init(fields: [Int]) throws {
