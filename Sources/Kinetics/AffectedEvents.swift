@@ -21,12 +21,28 @@ public final class AffectedEvents {
         used &+= 1
     }
 
-    @usableFromInline func grow() {
-        let larger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity * 2)
-        larger.update(from: storage, count: used)
-        storage.deallocate()
-        storage = larger
-        capacity *= 2
+    @usableFromInline func grow(toHold least: Int? = nil) {
+        var larger = capacity * 2
+        while larger < least ?? 0 { larger *= 2 }
+        let storage = UnsafeMutablePointer<UInt32>.allocate(capacity: larger)
+        storage.update(from: self.storage, count: used)
+        self.storage.deallocate()
+        self.storage = storage
+        capacity = larger
+    }
+
+    /// Where the next event goes, with room for `n` more: an application that lists many events in
+    /// one loop writes them through this pointer, with one capacity check instead of one per event,
+    /// and then hands back the end with ``commit(upTo:)``. Nothing may be appended in between.
+    @inlinable @inline(__always) public func reserve(_ n: Int) -> UnsafeMutablePointer<UInt32> {
+        if used &+ n > capacity { grow(toHold: used &+ n) }
+        return storage + used
+    }
+
+    /// Ends a ``reserve(_:)``: the events written up to (not including) `end` are listed.
+    @inlinable @inline(__always) public func commit(upTo end: UnsafeMutablePointer<UInt32>) {
+        assert(end >= storage && end - storage <= capacity, "commit outside the reserved room")
+        used = end - storage
     }
 
     @inlinable public var count: Int { used }

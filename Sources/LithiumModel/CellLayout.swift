@@ -6,30 +6,40 @@
 /// | 12–15 | the site's own ``SiteKind`` (8 kinds in use at most, 16 encodable)         |
 /// | 16    | dead: a Li site with no electronic path to the collector                  |
 /// | 17–19 | how many face neighbours are dead Li                                      |
-/// | 20–22 | a Li site's hop targets: empty neighbours that touch a second solid        |
-/// | 23–31 | free                                                                      |
+/// | 20–25 | a Li site's hop targets: bit d for the neighbour in direction d, if it is an |
+/// |       | empty site that touches a second solid (``EventLookup/isHopTarget(_:)``)     |
+/// | 26–31 | free                                                                      |
 ///
 /// The key counts dead and connected Li alike (the energy of a bond does not depend on it); the
 /// dead-neighbour count tells the two apart where it matters: reduction needs a *connected*
-/// conductor next to the site, SEI growth connected Li. The hop-target count is kept so that
-/// re-classifying a Li atom's hop is a load, not a walk over its neighbours' neighbourhoods.
+/// conductor next to the site, SEI growth connected Li. The hop targets are kept so that
+/// re-classifying a Li atom's hop is a load, not a walk over its neighbours' neighbourhoods, and
+/// by direction, so that carrying out the hop finds its target without one either.
 enum CellLayout {
     static let keyMask: UInt32 = 0xFFF
     static let kindShift: UInt32 = 12
     static let kindMask: UInt32 = 0xF << 12
+    /// The kind field of a Li cell (`cell & kindMask` compared with it: no shift).
+    static let lithiumKind = UInt32(SiteKind.lithium) << kindShift
     static let deadFlag: UInt32 = 1 << 16
     static let deadNeighborUnit: UInt32 = 1 << 17
     static let deadNeighborMask: UInt32 = 7 << 17
     static let hopTargetShift: UInt32 = 20
-    static let hopTargetUnit: UInt32 = 1 << 20
+    static let hopTargetMask: UInt32 = 0x3F << 20
     /// Bits no field uses (zero in every cell).
-    static let unused: UInt32 = ~0 << 23
+    static let unused: UInt32 = ~0 << 26
     /// What a change of the site's own kind keeps: its key and its dead-neighbour count.
     static let keptOnKindChange: UInt32 = keyMask | deadNeighborMask
 
     @inline(__always) static func kind(_ cell: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: cell >> 12) & 0xF }
     @inline(__always) static func key(_ cell: UInt32) -> Int { Int(cell & keyMask) }
+    /// The kind (below ``SiteKind/capacity`` = 8) and the key as one index, kind · 4096 + key: a
+    /// per-kind table indexed by key is one load from the cell (``EventLookup/signature``).
+    @inline(__always) static func kindAndKey(_ cell: UInt32) -> Int { Int(cell & (keyMask | 7 << kindShift)) }
     @inline(__always) static func isDead(_ cell: UInt32) -> Bool { cell & deadFlag != 0 }
     @inline(__always) static func deadNeighbors(_ cell: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: cell >> 17) & 7 }
-    @inline(__always) static func hopTargets(_ cell: UInt32) -> Int { Int(cell >> 20) & 7 }
+    /// The hop-target directions (bit d: direction d, as ``Lattice/Neighbors`` numbers them).
+    @inline(__always) static func hopTargets(_ cell: UInt32) -> Int { Int(cell &>> hopTargetShift) & 0x3F }
+    /// The hop-target bit of direction `d`.
+    @inline(__always) static func hopTarget(direction d: Int) -> UInt32 { 1 &<< (hopTargetShift &+ UInt32(d)) }
 }

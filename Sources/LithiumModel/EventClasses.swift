@@ -1,4 +1,5 @@
 import Kinetics
+import Lattice
 
 /// The rate classes of the Li model and, per event of ``EventTable``, the look-up from a site's
 /// neighbour key to the event's class. Classes of equal type and rate are merged.
@@ -28,8 +29,11 @@ struct EventClasses: Sendable {
     var bindingIndex: [UInt16]
     /// Solid neighbours per key (a hop target needs two: the mover and one more).
     var solidCount: [UInt8]
-    /// hop[bindingIndex·7 + targets]: class of the hop event (the ``ClassInputs/hopTargets`` rule).
+    /// hop[bindingIndex · 64 + targets]: class of the hop event (the ``ClassInputs/hopTargets`` rule)
+    /// of a Li site whose hop targets are the directions set in `targets` (``CellLayout/hopTargets(_:)``):
+    /// the class of as many targets as bits are set, −1 for none.
     var hop: [Int16] = []
+    static let hopRow = 1 << Neighbors.directions
 
     init(table: EventTable, parameters p: ModelParameters, constants k: RateConstants, coordinations: Set<Int>) {
         let keys = NeighborKeySpace.shared, keyCount = keys.keyCount
@@ -91,10 +95,12 @@ struct EventClasses: Sendable {
                 }
             }
         }
-        hop = [Int16](repeating: -1, count: bindings.count * 7)
+        hop = [Int16](repeating: -1, count: bindings.count * Self.hopRow)
         if let hopRule {
             for (i, inputs) in bindings.enumerated() {
-                for targets in 1...6 { hop[i * 7 + targets] = classFor(hopRule.type, rate: Double(targets) * hopRule.rate(inputs)) }
+                // Numbered by target count, 1 … 6, as when the cell held a count.
+                let byCount = [-1] + (1...Neighbors.directions).map { classFor(hopRule.type, rate: Double($0) * hopRule.rate(inputs)) }
+                for targets in 1..<Self.hopRow { hop[i * Self.hopRow + targets] = byCount[targets.nonzeroBitCount] }
             }
         }
     }

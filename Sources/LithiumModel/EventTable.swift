@@ -80,7 +80,7 @@ enum EventAction: Sendable, Equatable {
     enum Destination: Sendable, Equatable {
         /// A neighbour of this kind.
         case neighbor(ofKind: UInt8)
-        /// An empty neighbour touching a second solid (``LithiumModel/hopTargets(of:)``).
+        /// An empty neighbour touching a second solid (``EventLookup/isHopTarget(_:)``).
         case hopTarget
     }
 }

@@ -46,6 +46,8 @@ extension LithiumModel {
     /// becomes C_Li, the host above it is consumed and the run above moves down one site, its top
     /// becoming empty.
     mutating func shiftColumn(at site: UInt32, up: Bool, affected: AffectedEvents) {
+        // Many changes, not all of neighbours: one may list as unchanged what a later one changes.
+        skipsUnchanged = false
         let stride = UInt32(shape.lx * shape.ly)
         // The end of the coating's run above the site: moving up, the empty site it moves into
         // (``columnMoves(_:hostAbove:)`` checked it); moving down, whatever lies on the run, or the

@@ -16,10 +16,16 @@ extension LithiumModel: KineticApplication {
     }
 
     /// Re-classifies the listed events with ``classNumber(_:)`` inlined into the loop (changes
-    /// nothing in the model).
+    /// nothing in the model). Events listed as unchanged (``ModelDefinition/unchangedMark``) are
+    /// skipped when ``skipsUnchanged`` says nothing after their listing changed them; otherwise
+    /// they are re-classified where they stand, as every listed event was before the mark.
     public mutating func reclassify(_ events: AffectedEvents, in rates: RateClassTable) {
+        let mark = definition.unchangedMark
+        let skipped = skipsUnchanged ? mark : 0
         for i in 0..<events.count {
-            let e = events[i]
+            let listed = events[i]
+            if listed & skipped != 0 { continue }
+            let e = listed & ~mark
             let c = classNumber(e)
             rates.assign(e, to: c < 0 ? nil : Int(c))
         }
@@ -39,9 +45,7 @@ extension LithiumModel: KineticApplication {
         case .keyIfConnectedNeighbor:
             let connected = lookup.candidates[at] &- CellLayout.deadNeighbors(cell)
             return connected > 0 ? lookup.byKey[at] : -1
-        case .hopTargets:
-            let targets = CellLayout.hopTargets(cell)
-            return targets == 0 ? -1 : lookup.hop[Int(lookup.bindingIndex[key]) &* 7 &+ targets]
+        case .hopTargets: return lookup.hop[Int(lookup.bindingIndex[key]) &* EventClasses.hopRow &+ CellLayout.hopTargets(cell)]
         case .columnUp: return columnMoves(site, hostAbove: false) ? lookup.byKey[at] : -1
         case .keyAndColumn: return lookup.byKey[columnMoves(site, hostAbove: true) ? at &+ lookup.keyCount : at]
         case .none: return -1
@@ -66,29 +70,26 @@ extension LithiumModel: KineticApplication {
         rates.prefetch(site &* 3 &+ 2)
     }
 
-    /// The support rule of hops: a site with neighbour key `key` touches a solid besides the
-    /// mover (two solid neighbours, the mover included), so Li may hop onto it if it is empty.
-    @inline(__always) static func supportsHop(_ key: Int, _ solidCount: UnsafeMutablePointer<UInt8>) -> Bool {
-        solidCount[key] >= 2
-    }
-
-    /// Whether a site with cell `cell` is a hop target of the Li next to it.
-    @inline(__always) static func isHopTarget(_ cell: UInt32, _ solidCount: UnsafeMutablePointer<UInt8>) -> Bool {
-        CellLayout.kind(cell) == SiteKind.empty && supportsHop(CellLayout.key(cell), solidCount)
-    }
-
-    /// Empty neighbours of `site` that a hop may reach.
-    @inline(__always) func hopTargets(of site: UInt32) -> TargetList {
-        let solidCount = definition.lookup.solidCount
-        var list = TargetList()
-        for neighbor in sites.shape.neighbors(of: site) where Self.isHopTarget(cells[Int(neighbor)], solidCount) {
-            list.append(neighbor)
+    /// One site fewer of kind `old`, one more of `new` (through a pointer: a SIMD lane indexed
+    /// by a variable spills the whole vector).
+    @inline(__always) mutating func tally(from old: UInt8, to new: UInt8) {
+        withUnsafeMutablePointer(to: &kindTally) { vector in
+            vector.withMemoryRebound(to: Int.self, capacity: SiteKind.capacity) { counts in
+                counts[Int(old & 7)] &-= 1
+                counts[Int(new & 7)] &+= 1
+            }
         }
-        return list
     }
 
-    /// How many hop targets `site` has, counted afresh: what a Li cell's hop-target bits must equal.
-    func hopTargetCount(of site: UInt32) -> Int { hopTargets(of: site).count }
+    /// The hop targets (``EventLookup/isHopTarget(_:)``) of `site` as its cell holds them
+    /// (``CellLayout/hopTargets(_:)``), found afresh: what a Li cell's hop-target bits must equal.
+    func hopTargets(of site: UInt32) -> UInt32 {
+        let around = sites.shape.neighbors(of: site)
+        return (0..<Neighbors.directions).reduce(0) { targets, d in
+            around[d] != Neighbors.none && definition.lookup.isHopTarget(cells[Int(around[d])])
+                ? targets | CellLayout.hopTarget(direction: d) : targets
+        }
+    }
 
     /// Neighbours of `site` of the given kind.
     @inline(__always) func neighbors(of site: UInt32, ofKind wanted: UInt8) -> TargetList {
@@ -114,18 +115,25 @@ extension LithiumModel: KineticApplication {
         let site = event / 3, slot = Int(event % 3)
         let lookup = definition.lookup
         eventTally.record(lookup.typeOfClass[rateClass], electrons: lookup.electronsOfClass[rateClass])
+        skipsUnchanged = definition.unchangedMark != 0
         switch lookup.actions[Int(kind(cells[Int(site)])) &* EventSlot.perSite &+ slot] {
         case let .become(new)?:
             change(site, to: new, affected: affected)
         case let .move(to: destination, leaving, arriving)?:
             // The destination is chosen before `move` starts mutating (an argument that reads the
-            // model inside a mutating call makes the compiler copy the whole model first).
-            let target: UInt32
+            // model inside a mutating call makes the compiler copy the whole model first), as the
+            // ⌊u·n⌋-th of the n candidates in direction order; a Li cell holds its n of hop targets.
+            let c = sites.shape.coordinates(of: site)
+            let around = sites.shape.neighbors(of: site, at: c)
+            let direction: Int
             switch destination {
-            case .hopTarget: target = hopTargets(of: site).pick(uniform)
-            case let .neighbor(wanted): target = neighbors(of: site, ofKind: wanted).pick(uniform)
+            case .hopTarget:
+                let targets = CellLayout.hopTargets(cells[Int(site)])
+                direction = Self.direction(ofBit: Self.pick(uniform, among: targets.nonzeroBitCount), in: targets)
+            case let .neighbor(wanted):
+                direction = neighborDirection(around, ofKind: wanted, uniform)
             }
-            move(from: site, to: target, leaving: leaving, arriving: arriving, affected: affected)
+            move(from: site, at: c, around: around, toward: direction, leaving: leaving, arriving: arriving, affected: affected)
         case let .shiftColumn(up)?:
             shiftColumn(at: site, up: up, affected: affected)
         case let .coatingMove(ontoSurface)?:
@@ -153,89 +161,140 @@ extension LithiumModel: KineticApplication {
         control.apply(to: rates, constants: constants)
     }
 
-    /// Li leaves `origin` (which becomes `leaving`) for `destination` (which becomes `arriving`).
-    /// The destination changes first, so that a Li atom sliding along a neck is seen by the
-    /// local connectivity test at its origin and no cluster dies for a moment.
+    /// ⌊u·n⌋ for u ∈ [0, 1), at most n − 1: which of n candidates a move takes (``TargetList/pick(_:)`` alike).
+    @inline(__always) static func pick(_ u: Double, among n: Int) -> Int {
+        precondition(n > 0, "no candidate site")
+        return min(Int(u * Double(n)), n &- 1)
+    }
+
+    /// The position of the `index`-th set bit of `bits`, counted from the lowest (as the
+    /// directions go: the `index`-th hop target of ``CellLayout/hopTargets(_:)``).
+    @inline(__always) static func direction(ofBit index: Int, in bits: Int) -> Int {
+        var rest = bits
+        for _ in 0..<index { rest &= rest &- 1 }
+        return rest.trailingZeroBitCount
+    }
+
+    /// The direction of the neighbour of kind `wanted` that uniform `u` picks among `around`'s.
+    func neighborDirection(_ around: Neighbors, ofKind wanted: UInt8, _ u: Double) -> Int {
+        var directions: [Int] = []
+        for d in 0..<Neighbors.directions where around[d] != Neighbors.none && kind(cells[Int(around[d])]) == wanted {
+            directions.append(d)
+        }
+        return directions[Self.pick(u, among: directions.count)]
+    }
+
+    /// Li leaves `origin` (which becomes `leaving`) for its neighbour in direction `d` (which becomes
+    /// `arriving`). The destination changes first, so that a Li atom sliding along a neck is seen
+    /// by the local connectivity test at its origin and no cluster dies for a moment. The
+    /// destination's coordinates follow from the origin's.
+    mutating func move(from origin: UInt32, at c: SiteCoordinates, around: Neighbors, toward d: Int,
+                       leaving: UInt8, arriving: UInt8, affected: AffectedEvents) {
+        let shape = sites.shape
+        let destination = around[d]
+        let cd = shape.coordinates(after: c, direction: d)
+        change(destination, to: arriving, at: cd, around: shape.neighbors(of: destination, at: cd), affected: affected, before: origin)
+        change(origin, to: leaving, at: c, around: around, affected: affected, after: destination)
+    }
+
+    /// ``move(from:at:around:toward:leaving:arriving:affected:)`` to a given neighbour.
     mutating func move(from origin: UInt32, to destination: UInt32, leaving: UInt8, arriving: UInt8,
                        affected: AffectedEvents) {
-        change(destination, to: arriving, affected: affected)
+        change(destination, to: arriving, affected: affected, before: origin)
         change(origin, to: leaving, affected: affected, after: destination)
     }
 
-    /// Sets the kind of `site`, updates its neighbours' keys and lists every event whose class
-    /// may change: the site's own, its neighbours', and — where a neighbouring empty site's
-    /// support crossed the two-solid threshold — the hops of the Li atoms around that site.
-    /// The site's coordinates are found once; its neighbours' and theirs follow from them.
+    /// The most events one site change lists in its own loop: its own slots, its neighbours', the
+    /// hops of the Li around each neighbour whose support crossed (the changed site excluded), and
+    /// room for the vector store's lane past the listed ones (``EventLookup/list(liveSlotsOf:site:marked:at:)``).
+    static let listedPerChange = EventSlot.perSite * (1 + Neighbors.directions) + Neighbors.directions * (Neighbors.directions - 1)
+        + SIMD4<UInt32>.scalarCount
+
+    /// ``change(_:to:at:around:affected:after:before:)``, finding the site's coordinates.
+    mutating func change(_ site: UInt32, to new: UInt8, affected: AffectedEvents,
+                         after previous: UInt32 = Neighbors.none, before next: UInt32 = Neighbors.none) {
+        let c = sites.shape.coordinates(of: site)
+        change(site, to: new, at: c, around: sites.shape.neighbors(of: site, at: c), affected: affected, after: previous, before: next)
+    }
+
+    /// Sets the kind of `site` (at `c`, with neighbours `around`), updates its neighbours' keys and
+    /// lists every event whose class may change: the site's own, its neighbours', and — where a
+    /// neighbouring empty site's support crossed the two-solid threshold — the hops of the Li atoms
+    /// around that site.
+    ///
+    /// A neighbour whose events all keep their class under this change (``EventLookup/isUnchanged(_:_:facts:_:)``)
+    /// is listed marked as unchanged: ``reclassify(_:in:)`` skips it unless a later step of the
+    /// same event may have changed it after all (``skipsUnchanged``). Marked, not left out: where
+    /// an event is first listed fixes when it enters its class, hence the class's member order.
     ///
     /// `previous`, if given, is a neighbour changed earlier in the same event: that change listed
     /// the events of `site` (of its kind then, `old`) and all of its own, so they are not listed
-    /// twice (a second listing of an event is a no-op, but re-classifying it is not free).
-    mutating func change(_ site: UInt32, to new: UInt8, affected: AffectedEvents, after previous: UInt32 = Neighbors.none) {
-        let shape = sites.shape
-        let c = shape.coordinates(of: site)
-        let around = shape.neighbors(of: site, at: c)
+    /// twice. `next`, if given, is the neighbour that changes next: its events are listed unmarked
+    /// (its kind changes; they are listed here, where the original order has them).
+    mutating func change(_ site: UInt32, to new: UInt8, at c: SiteCoordinates, around: Neighbors, affected: AffectedEvents,
+                         after previous: UInt32 = Neighbors.none, before next: UInt32 = Neighbors.none) {
         let cell = cells[Int(site)]
         let old = kind(cell)
         let wasDead = CellLayout.isDead(cell)
-        kindTally[Int(old)] -= 1
-        kindTally[Int(new)] += 1
+        tally(from: old, to: new)
         if wasDead { deadSites -= 1 }
         sites.mutableAccess().set(site, at: c, to: new)
         let words = cells.mutablePointer()
         words[Int(site)] = UInt32(new) << CellLayout.kindShift | (cell & CellLayout.keptOnKindChange)
-        let lookup = definition.lookup, solidCount = lookup.solidCount
-        // Whether the site itself is a hop target for the Li atoms next to it, before and after.
-        let supported = Self.supportsHop(key(cell), solidCount)
-        let targetChange = (new == SiteKind.empty && supported ? 1 : 0) - (old == SiteKind.empty && supported ? 1 : 0)
+        let lookup = definition.lookup, live = lookup.liveSlots
+        let unchangedMark = definition.unchangedMark
+        let keys = lookup.keys(replacing: old, by: new)
+        // Whether the site itself is a hop target for the Li atoms next to it, before and after: if
+        // that changed, a Li neighbour's bit for the direction back to the site flips.
+        let targetFlips = lookup.isHopTarget(words[Int(site)]) != lookup.isHopTarget(cell) ? CellLayout.hopTargetMask : 0
         // The neighbours' keys move by the kind change and, if the site held dead Li, their
         // dead-neighbour counts drop by one.
         let deadDrop = wasDead ? CellLayout.deadNeighborUnit : 0
-        let solidityChanged = SiteKind.isSolid(old) != SiteKind.isSolid(new)
-        let live = lookup.liveSlots
+        var out = affected.reserve(Self.listedPerChange)
         // The old kind's events go, the new kind's come (the old kind's are listed already if a
         // neighbour changed before).
         let oldSlots = EventLookup.slots(of: old, in: live)
         let ownSlots = previous == Neighbors.none ? oldSlots | EventLookup.slots(of: new, in: live)
             : EventLookup.slots(of: new, in: live) & ~oldSlots
-        EventLookup.list(ownSlots, of: site, to: affected)
-        for d in 0..<Neighbors.directions {
+        out = EventLookup.list(ownSlots, of: site, marked: 0, at: out)
+        var crossed = false
+        Self.forEachDirection { d in
             let neighbor = around[d]
-            if neighbor == Neighbors.none { continue }
+            guard neighbor != Neighbors.none else { return }
             let before = words[Int(neighbor)]
-            var after = (before & ~CellLayout.keyMask | lookup.key(key(before), replacing: old, by: new)) &- deadDrop
-            if targetChange != 0 && kind(after) == SiteKind.lithium {
-                after = targetChange > 0 ? after &+ CellLayout.hopTargetUnit : after &- CellLayout.hopTargetUnit
-            }
+            let after = (before & ~CellLayout.keyMask | UInt32(keys[key(before)])) &- deadDrop
+                ^ (before & CellLayout.kindMask == CellLayout.lithiumKind ? targetFlips & CellLayout.hopTarget(direction: d ^ 1) : 0)
             words[Int(neighbor)] = after
-            if neighbor != previous { EventLookup.list(EventLookup.slots(of: kind(after), in: live), of: neighbor, to: affected) }
-            guard solidityChanged && kind(after) == SiteKind.empty else { continue }
-            let wasTarget = Self.supportsHop(key(before), solidCount), isTarget = Self.supportsHop(key(after), solidCount)
-            guard wasTarget != isTarget else { continue }
-            // This empty neighbour became (or stopped being) a hop target of the Li around it —
-            // as many as its key counts, less the site itself if it is Li now (the search stops
-            // at the last of them; most often there is none).
-            var lithium = Int(lookup.lithiumCount[key(after)]) - (new == SiteKind.lithium ? 1 : 0)
-            guard lithium > 0 else { continue }
-            let seconds = shape.neighbors(of: neighbor, at: shape.coordinates(after: c, direction: d))
-            for second in seconds where second != site {
-                let secondCell = words[Int(second)]
-                guard kind(secondCell) == SiteKind.lithium else { continue }
-                words[Int(second)] = isTarget ? secondCell &+ CellLayout.hopTargetUnit : secondCell &- CellLayout.hopTargetUnit
-                affected.append(second * 3 + lookup.hopSlot)
-                lithium -= 1
-                if lithium == 0 { break }
+            let f0 = lookup.facts(before), f1 = lookup.facts(after)
+            if neighbor != previous {
+                let mark = neighbor != next && EventLookup.isUnchanged(before, after, facts: f0, f1) ? unchangedMark : 0
+                out = lookup.list(liveSlotsOf: kind(after), site: neighbor, marked: mark, at: out)
             }
+            guard (f0 ^ f1) & EventLookup.Facts.hopTarget != 0 else { return }
+            // This empty neighbour became (or stopped being) a hop target of the Li around it — as
+            // many as its key counts, less the site itself if it is Li now (most often none).
+            let lithium = EventLookup.Facts.lithium(f1) - (new == SiteKind.lithium ? 1 : 0)
+            guard lithium > 0 else { return }
+            out = Self.listHops(around: neighbor, at: sites.shape.coordinates(after: c, direction: d), in: sites.shape, but: site,
+                                lithium: lithium, words: words, hopSlot: lookup.hopSlot, at: out)
+            crossed = true
         }
         if new == SiteKind.lithium {
             var targets: UInt32 = 0
-            for neighbor in around where Self.isHopTarget(words[Int(neighbor)], solidCount) { targets &+= 1 }
-            words[Int(site)] |= targets << CellLayout.hopTargetShift
+            Self.forEachDirection { d in
+                if around[d] != Neighbors.none && lookup.isHopTarget(words[Int(around[d])]) { targets |= CellLayout.hopTarget(direction: d) }
+            }
+            words[Int(site)] |= targets
         }
+        affected.commit(upTo: out)
+        // A hop listed here may be one the destination's change listed as unchanged (the Li is next to both).
+        if crossed && previous != Neighbors.none { skipsUnchanged = false }
         if lookup.columnReaders != 0 {
-            Self.listColumnEvents(below: site, stride: UInt32(shape.lx &* shape.ly), words: words,
+            Self.listColumnEvents(below: site, stride: UInt32(sites.shape.lx &* sites.shape.ly), words: words,
                                   readers: lookup.columnReaders, affected: affected)
         }
         guard tracksConnectivity else { return }
+        let listed = affected.count
         let wasConductor = lookup.isConductor(old)
         if wasConductor && !lookup.isConductor(new) && !wasDead {
             conductorRemoved(at: site, c, around, affected: affected)
@@ -247,6 +306,33 @@ extension LithiumModel: KineticApplication {
             // A conducting coating site appeared (its column moved up): it revives dead Li it touches.
             for neighbor in around where isDeadLithium(neighbor) { revive(from: neighbor, affected: affected) }
         }
+        // A dead flag that changed re-lists events around it, perhaps some listed as unchanged above.
+        if affected.count != listed { skipsUnchanged = false }
+    }
+
+    /// `body(d)` for the six directions, unrolled: with a constant d, `Neighbors[d]` is a field.
+    @inline(__always) static func forEachDirection(_ body: (Int) -> Void) {
+        body(0); body(1); body(2); body(3); body(4); body(5)
+    }
+
+    /// An empty site at `c` next to `site` became or stopped being a hop target: the hop-target bit
+    /// of the Li around it, `lithium` of them besides `site`, flips and their hops are listed at
+    /// `out` (the search stops at the last of them). Rare; kept out of the loop.
+    @inline(never) static func listHops(around empty: UInt32, at c: SiteCoordinates, in shape: LatticeShape, but site: UInt32,
+                                        lithium: Int, words: UnsafeMutablePointer<UInt32>, hopSlot: UInt32,
+                                        at out: UnsafeMutablePointer<UInt32>) -> UnsafeMutablePointer<UInt32> {
+        var end = out, left = lithium
+        let around = shape.neighbors(of: empty, at: c)
+        for d in 0..<Neighbors.directions where around[d] != site && around[d] != Neighbors.none {
+            let second = around[d], cell = words[Int(second)]
+            guard CellLayout.kind(cell) == SiteKind.lithium else { continue }
+            words[Int(second)] = cell ^ CellLayout.hopTarget(direction: d ^ 1)
+            end[0] = second &* 3 &+ hopSlot
+            end += 1
+            left -= 1
+            if left == 0 { break }
+        }
+        return end
     }
 }
 

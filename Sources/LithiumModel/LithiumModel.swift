@@ -42,6 +42,11 @@ public struct LithiumModel {
     /// counters must not be heap arrays (a copy of the model would make every increment a copy-on-write).
     @usableFromInline var eventTally = EventTally()
     var kindTally = SIMD8<Int>()
+    /// Whether ``reclassify(_:in:)`` may skip the events the current event's site changes listed as
+    /// unchanged: set by `perform` when the lattice allows it, cleared by any later step that may
+    /// re-list such an event for a change after all (a dead flag, a hop target found from the second
+    /// change of a move, a column move). Meaningless between events.
+    var skipsUnchanged = false
 
     /// Events carried out, by ``EventType``.
     public var eventsByType: [Int] { (0..<EventType.allCases.count).map { eventTally[$0] } }
@@ -56,9 +61,11 @@ public struct LithiumModel {
         try self.init(shape: shape, parameters: parameters, kinds: kinds, control: control, table: .of(parameters))
     }
 
-    /// A model whose events are those of `table` (tests declare extra events through it).
+    /// A model whose events are those of `table` (tests declare extra events through it). Without
+    /// `marksUnchanged`, every listed event is re-classified (``ModelDefinition/unchangedMark`` is 0):
+    /// tests compare the two trajectories.
     init(shape: LatticeShape, parameters: ModelParameters, kinds: [UInt8],
-         control: ElectrochemicalControl, table: EventTable) throws(ModelError) {
+         control: ElectrochemicalControl, table: EventTable, marksUnchanged: Bool = true) throws(ModelError) {
         try parameters.validate()
         guard kinds.count == shape.siteCount else {
             throw .impossible("\(kinds.count) site kinds for a lattice of \(shape.siteCount) sites")
@@ -74,8 +81,8 @@ public struct LithiumModel {
                                    coordinations: shape.coordinationNumbers)
         let catalog: RateCatalog
         do { catalog = try classes.catalog() } catch { throw .impossible("rate classes: \(error)") }
-        definition = ModelDefinition(
-            parameters: parameters, constants: constants, table: table, classes: classes, rateCatalog: catalog, shape: shape)
+        definition = ModelDefinition(parameters: parameters, constants: constants, table: table, classes: classes,
+                                     rateCatalog: catalog, shape: shape, marksUnchanged: marksUnchanged)
         self.control = control
         tracksConnectivity = parameters.tracksConnectivity
         for (kind, count) in sites.populations().enumerated() { kindTally[kind] = count }
@@ -95,11 +102,11 @@ public struct LithiumModel {
     public var surfaceSites: Int { shape.lx * shape.ly }
 
 
-    /// Stores every Li site's hop-target count in its cell (start-up, checkpoint restore).
+    /// Stores every Li site's hop targets in its cell (start-up, checkpoint restore).
     mutating func countHopTargets() {
-        let words = cells.mutablePointer()
-        for site in 0..<UInt32(shape.siteCount) where kind(words[Int(site)]) == SiteKind.lithium {
-            words[Int(site)] |= UInt32(hopTargetCount(of: site)) << CellLayout.hopTargetShift
+        for site in 0..<UInt32(shape.siteCount) where kind(cells[Int(site)]) == SiteKind.lithium {
+            let targets = hopTargets(of: site)
+            cells.mutablePointer()[Int(site)] |= targets
         }
     }
 
@@ -110,9 +117,9 @@ public struct LithiumModel {
         let keys = NeighborKeySpace.shared
         return (0..<UInt32(shape.siteCount)).filter { site in
             let cell = cells[Int(site)]
-            let targets = kind(cell) == SiteKind.lithium ? hopTargetCount(of: site) : 0
+            let targets = kind(cell) == SiteKind.lithium ? hopTargets(of: site) : 0
             return cell & mask != UInt32(sites[site]) << CellLayout.kindShift | keys.key(of: site, in: sites)
-                || CellLayout.hopTargets(cell) != targets || cell & CellLayout.unused != 0
+                || cell & CellLayout.hopTargetMask != targets || cell & CellLayout.unused != 0
         }
     }
 
@@ -161,9 +168,15 @@ extension LithiumModel {
     @usableFromInline let prefetchOffsets: PrefetchOffsets
     /// The 3 × 3 × 3 block's offsets (the connectivity test on removal reads it).
     let cube: NeighborhoodCube.InteriorOffsets
+    /// The bit that marks a listed event as unchanged by the site change that listed it
+    /// (``LithiumModel/change(_:to:at:around:affected:after:before:)``), or 0 where marking is off:
+    /// where event numbers reach the bit, and on lattices with an axis of 2 or 3 sites, where a site
+    /// can be a neighbour twice over or a neighbour of both sites of a move, so that one change could
+    /// list an event as unchanged and the next change it.
+    let unchangedMark: UInt32
 
     init(parameters: ModelParameters, constants: RateConstants, table: EventTable, classes: EventClasses,
-         rateCatalog: RateCatalog, shape: LatticeShape) {
+         rateCatalog: RateCatalog, shape: LatticeShape, marksUnchanged: Bool) {
         self.parameters = parameters
         self.constants = constants
         self.table = table
@@ -171,6 +184,10 @@ extension LithiumModel {
         self.rateCatalog = rateCatalog
         self.prefetchOffsets = PrefetchOffsets(shape: shape)
         cube = NeighborhoodCube.InteriorOffsets(shape: shape)
+        let mark: UInt32 = 1 << 31
+        let short = [shape.lx, shape.ly] + (shape.periodicZ ? [shape.lz] : [])
+        unchangedMark = marksUnchanged && shape.siteCount * EventSlot.perSite <= Int(mark) && short.allSatisfy({ $0 != 2 && $0 != 3 })
+            ? mark : 0
     }
 
     deinit { lookup.deallocate() }

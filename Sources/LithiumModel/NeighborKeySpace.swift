@@ -8,9 +8,9 @@ import Lattice
 ///
 /// Ranks follow the base-7 order of the counts (Σ count(k)·7^k, what the key was when it was that
 /// number), so rate classes are numbered as they were then and trajectories did not change.
-/// Ranks do not add: a neighbour's change of kind is two look-ups in 48 KB tables
-/// (``EventLookup/key(_:replacing:by:)``) instead of one addition.
-struct NeighborKeySpace: Sendable {
+/// Ranks do not add: a neighbour's change of kind is a look-up in a table of transitions
+/// (``transitions``, one row of 6 KB per pair of kinds) instead of one addition.
+struct NeighborKeySpace: @unchecked Sendable {
     static let maximumNeighbors = 6
     /// The count of each kind, per key.
     let counts: [SIMD8<UInt8>]
@@ -19,6 +19,11 @@ struct NeighborKeySpace: Sendable {
     let adding: [UInt16]
     let removing: [UInt16]
     static let none = UInt16.max
+    /// [(old · capacity + new) · keyCount + key]: the key after one neighbour of kind `old` became
+    /// `new` (``transitionRow(from:to:keyCount:)``): `removing` then `adding` in one load. 8 × 8 rows of 3003
+    /// entries, 384 KB, of which a run touches the rows of the changes its events make. Built once
+    /// for the shared key space and never freed (every model's ``EventLookup`` points into it).
+    let transitions: UnsafeMutablePointer<UInt16>
 
     var keyCount: Int { counts.count }
     /// The key of a site with no neighbours.
@@ -59,6 +64,21 @@ struct NeighborKeySpace: Sendable {
         counts = all
         self.adding = adding
         self.removing = removing
+        let kinds = SiteKind.capacity
+        transitions = .allocate(capacity: kinds * kinds * all.count)
+        for old in 0..<kinds {
+            for new in 0..<kinds {
+                for key in all.indices {
+                    let fewer = removing[key * kinds + old]
+                    transitions[Self.transitionRow(from: UInt8(old), to: UInt8(new), keyCount: all.count) + key] = fewer == Self.none ? Self.none : adding[Int(fewer) * kinds + new]
+                }
+            }
+        }
+    }
+
+    /// Where the row of ``transitions`` for a neighbour of kind `old` becoming `new` starts.
+    @inline(__always) static func transitionRow(from old: UInt8, to new: UInt8, keyCount: Int) -> Int {
+        (Int(old) &* SiteKind.capacity &+ Int(new)) &* keyCount
     }
 
     /// The key of `site` in `grid`, counted one neighbour at a time (start-up, checks).
