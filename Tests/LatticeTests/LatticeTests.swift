@@ -15,7 +15,7 @@ import Testing
         }
     }
 
-    @Test(arguments: [(5, 4, 3, false), (3, 1, 4, true), (1, 6, 1, false), (2, 2, 2, true), (130, 3, 2, false)])
+    @Test(arguments: [(5, 4, 3, false), (3, 1, 4, true), (1, 6, 1, false), (2, 2, 2, true), (130, 3, 2, false), (6, 5, 4, true)])
     func neighboursMatchCoordinateArithmetic(lx: Int, ly: Int, lz: Int, periodicZ: Bool) throws {
         let shape = try LatticeShape(lx: lx, ly: ly, lz: lz, periodicZ: periodicZ)
         for site in 0..<UInt32(shape.siteCount) {
