@@ -257,7 +257,7 @@ extension LithiumModel: KineticApplication {
         let ownSlots = previous == Neighbors.none ? oldSlots | EventLookup.slots(of: new, in: live)
             : EventLookup.slots(of: new, in: live) & ~oldSlots
         out = EventLookup.list(ownSlots, of: site, marked: 0, at: out)
-        var crossed = false
+        var relisted = false
         Self.forEachDirection { d in
             let neighbor = around[d]
             guard neighbor != Neighbors.none else { return }
@@ -275,9 +275,15 @@ extension LithiumModel: KineticApplication {
             // many as its key counts, less the site itself if it is Li now (most often none).
             let lithium = EventLookup.Facts.lithium(f1) - (new == SiteKind.lithium ? 1 : 0)
             guard lithium > 0 else { return }
-            out = Self.listHops(around: neighbor, at: sites.shape.coordinates(after: c, direction: d), in: sites.shape, but: site,
-                                lithium: lithium, words: words, hopSlot: lookup.hopSlot, at: out)
-            crossed = true
+            // A hop listed here may be one the previous change listed as unchanged: the hop of a Li next
+            // to both sites, which lies from this neighbour as the previous site lies from this site
+            // (no other Li two steps from this site is next to the previous one).
+            let toward = previous == Neighbors.none ? Neighbors.directions : Self.direction(of: previous, in: around)
+            let reachedPrevious: Bool
+            (out, reachedPrevious) = Self.listHops(around: neighbor, at: sites.shape.coordinates(after: c, direction: d),
+                                                   in: sites.shape, but: site, lithium: lithium, words: words,
+                                                   hopSlot: lookup.hopSlot, toward: toward, at: out)
+            if reachedPrevious { relisted = true }
         }
         if new == SiteKind.lithium {
             var targets: UInt32 = 0
@@ -287,8 +293,7 @@ extension LithiumModel: KineticApplication {
             words[Int(site)] |= targets
         }
         affected.commit(upTo: out)
-        // A hop listed here may be one the destination's change listed as unchanged (the Li is next to both).
-        if crossed && previous != Neighbors.none { skipsUnchanged = false }
+        if relisted { skipsUnchanged = false }
         if lookup.columnReaders != 0 {
             Self.listColumnEvents(below: site, stride: UInt32(sites.shape.lx &* sites.shape.ly), words: words,
                                   readers: lookup.columnReaders, affected: affected)
@@ -317,11 +322,12 @@ extension LithiumModel: KineticApplication {
 
     /// An empty site at `c` next to `site` became or stopped being a hop target: the hop-target bit
     /// of the Li around it, `lithium` of them besides `site`, flips and their hops are listed at
-    /// `out` (the search stops at the last of them). Rare; kept out of the loop.
+    /// `out` (the search stops at the last of them). Rare; kept out of the loop. Also says whether
+    /// one of them lies in direction `toward` from the empty site.
     @inline(never) static func listHops(around empty: UInt32, at c: SiteCoordinates, in shape: LatticeShape, but site: UInt32,
-                                        lithium: Int, words: UnsafeMutablePointer<UInt32>, hopSlot: UInt32,
-                                        at out: UnsafeMutablePointer<UInt32>) -> UnsafeMutablePointer<UInt32> {
-        var end = out, left = lithium
+                                        lithium: Int, words: UnsafeMutablePointer<UInt32>, hopSlot: UInt32, toward: Int,
+                                        at out: UnsafeMutablePointer<UInt32>) -> (UnsafeMutablePointer<UInt32>, Bool) {
+        var end = out, left = lithium, reached = false
         let around = shape.neighbors(of: empty, at: c)
         for d in 0..<Neighbors.directions where around[d] != site && around[d] != Neighbors.none {
             let second = around[d], cell = words[Int(second)]
@@ -329,10 +335,19 @@ extension LithiumModel: KineticApplication {
             words[Int(second)] = cell ^ CellLayout.hopTarget(direction: d ^ 1)
             end[0] = second &* 3 &+ hopSlot
             end += 1
+            reached = reached || d == toward
             left -= 1
             if left == 0 { break }
         }
-        return end
+        return (end, reached)
+    }
+
+    /// The direction in which `neighbor` lies among `around`.
+    static func direction(of neighbor: UInt32, in around: Neighbors) -> Int {
+        guard let d = (0..<Neighbors.directions).first(where: { around[$0] == neighbor }) else {
+            preconditionFailure("site \(neighbor) is no neighbour")
+        }
+        return d
     }
 }
 

@@ -44,8 +44,8 @@ public struct LithiumModel {
     var kindTally = SIMD8<Int>()
     /// Whether ``reclassify(_:in:)`` may skip the events the current event's site changes listed as
     /// unchanged: set by `perform` when the lattice allows it, cleared by any later step that may
-    /// re-list such an event for a change after all (a dead flag, a hop target found from the second
-    /// change of a move, a column move). Meaningless between events.
+    /// re-list such an event for a change after all (a dead flag changing, the hop of a Li next to
+    /// both sites of a move found from its second change, a column move). Meaningless between events.
     var skipsUnchanged = false
 
     /// Events carried out, by ``EventType``.

@@ -15,8 +15,12 @@ import Testing
         var nucleation = 0.0
         var coating: CoatingElectronics?
         var extraKind = false
+        /// Surface diffusion at the material's rate (hops dominate, and a move's second change often
+        /// finds hop targets around Li next to its first site), not slowed down.
+        var fastHops = false
         var description: String {
-            "\(substrate) \(lx)×\(ly)×\(lz) film=\(film) J₀=\(nucleation) coating=\(coating.map { "\($0)" } ?? "none") extra=\(extraKind)"
+            "\(substrate) \(lx)×\(ly)×\(lz) film=\(film) J₀=\(nucleation) coating=\(coating.map { "\($0)" } ?? "none")"
+                + " extra=\(extraKind) fastHops=\(fastHops)"
         }
     }
 
@@ -29,13 +33,14 @@ import Testing
         Case(substrate: "Cu", lx: 6, ly: 5, lz: 8, layers: 1, film: 1, coating: .conducting),
         Case(substrate: "Cu", lx: 5, ly: 4, lz: 9, layers: 1, film: 2, coating: .insulating),
         Case(substrate: "Cu", lx: 10, ly: 9, lz: 8, layers: 1, film: 1, extraKind: true),
+        Case(substrate: "Cu", lx: 12, ly: 10, lz: 8, layers: 1, film: 3, fastHops: true),
     ]
 
     static func engine(_ item: Case, marking: Bool) throws -> KineticEngine<LithiumModel> {
         var p = try ModelParameters(substrateNamed: item.substrate)
         p.substrateLayers = item.layers
         p.lithiumBondEnergy = 0.04
-        p.lithiumDiffusivity = 1e-13
+        if !item.fastHops { p.lithiumDiffusivity = 1e-13 }
         p.seiExchangeCurrentDensity = 0.05
         (p.subgridNucleationPrefactor, p.subgridNucleationBarrier) = (item.nucleation, 200)
         if p.substrate.lithiophilic {
