@@ -193,8 +193,10 @@ extension LithiumModel: KineticApplication {
         let shape = sites.shape
         let destination = around[d]
         let cd = shape.coordinates(after: c, direction: d)
-        change(destination, to: arriving, at: cd, around: shape.neighbors(of: destination, at: cd), affected: affected, before: origin)
-        change(origin, to: leaving, at: c, around: around, affected: affected, after: destination)
+        let grid = sites.mutableAccess(), words = cells.mutablePointer()
+        change(destination, to: arriving, at: cd, around: shape.neighbors(of: destination, at: cd), grid: grid, words: words,
+               affected: affected, before: origin)
+        change(origin, to: leaving, at: c, around: around, grid: grid, words: words, affected: affected, after: destination)
     }
 
     /// ``move(from:at:around:toward:leaving:arriving:affected:)`` to a given neighbour.
@@ -210,11 +212,12 @@ extension LithiumModel: KineticApplication {
     static let listedPerChange = EventSlot.perSite * (1 + Neighbors.directions) + Neighbors.directions * (Neighbors.directions - 1)
         + SIMD4<UInt32>.scalarCount
 
-    /// ``change(_:to:at:around:affected:after:before:)``, finding the site's coordinates.
+    /// ``change(_:to:at:around:grid:words:affected:after:before:)``, finding the site's coordinates and asking for write access.
     mutating func change(_ site: UInt32, to new: UInt8, affected: AffectedEvents,
                          after previous: UInt32 = Neighbors.none, before next: UInt32 = Neighbors.none) {
         let c = sites.shape.coordinates(of: site)
-        change(site, to: new, at: c, around: sites.shape.neighbors(of: site, at: c), affected: affected, after: previous, before: next)
+        change(site, to: new, at: c, around: sites.shape.neighbors(of: site, at: c), grid: sites.mutableAccess(),
+               words: cells.mutablePointer(), affected: affected, after: previous, before: next)
     }
 
     /// Sets the kind of `site` (at `c`, with neighbours `around`), updates its neighbours' keys and
@@ -231,15 +234,20 @@ extension LithiumModel: KineticApplication {
     /// the events of `site` (of its kind then, `old`) and all of its own, so they are not listed
     /// twice. `next`, if given, is the neighbour that changes next: its events are listed unmarked
     /// (its kind changes; they are listed here, where the original order has them).
-    mutating func change(_ site: UInt32, to new: UInt8, at c: SiteCoordinates, around: Neighbors, affected: AffectedEvents,
+    ///
+    /// `grid` and `words` write the site grid and the cells, obtained by the caller once for the
+    /// event (each access checks that the storage is not shared, a runtime call): the storage is
+    /// unique then and stays so — nothing copies the model during an event — so they stay valid
+    /// through both changes of a move and the connectivity code between them.
+    mutating func change(_ site: UInt32, to new: UInt8, at c: SiteCoordinates, around: Neighbors, grid: borrowing MutableSiteAccess,
+                         words: UnsafeMutablePointer<UInt32>, affected: AffectedEvents,
                          after previous: UInt32 = Neighbors.none, before next: UInt32 = Neighbors.none) {
         let cell = cells[Int(site)]
         let old = kind(cell)
         let wasDead = CellLayout.isDead(cell)
         tally(from: old, to: new)
         if wasDead { deadSites -= 1 }
-        sites.mutableAccess().set(site, at: c, to: new)
-        let words = cells.mutablePointer()
+        grid.set(site, at: c, to: new)
         words[Int(site)] = UInt32(new) << CellLayout.kindShift | (cell & CellLayout.keptOnKindChange)
         let lookup = definition.lookup, live = lookup.liveSlots
         let unchangedMark = definition.unchangedMark

@@ -169,7 +169,7 @@ extension LithiumModel {
     /// The 3 × 3 × 3 block's offsets (the connectivity test on removal reads it).
     let cube: NeighborhoodCube.InteriorOffsets
     /// The bit that marks a listed event as unchanged by the site change that listed it
-    /// (``LithiumModel/change(_:to:at:around:affected:after:before:)``), or 0 where marking is off:
+    /// (``LithiumModel/change(_:to:at:around:grid:words:affected:after:before:)``), or 0 where marking is off:
     /// where event numbers reach the bit, and on lattices with an axis of 2 or 3 sites, where a site
     /// can be a neighbour twice over or a neighbour of both sites of a move, so that one change could
     /// list an event as unchanged and the next change it.
