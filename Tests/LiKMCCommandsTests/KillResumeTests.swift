@@ -77,11 +77,10 @@ import Testing
                 #expect(text.hasSuffix("</svg>"), "half-written \(file)")
             case "result":
                 let (scenario, replica) = try scenarioAndReplica(of: file)
-                #expect(throws: Never.self, "unreadable \(file)") {
-                    _ = try RunResult(decoding: bytes, scenario: scenario, replica: replica, path: file)
-                }
+                do { _ = try RunResult(decoding: bytes, scenario: scenario, replica: replica, path: file) }
+                catch { Issue.record("unreadable \(file): \(error)") }
             case "checkpoint":
-                #expect(throws: Never.self, "unreadable \(file)") { _ = try ElectrodeRun(resuming: bytes, path: file) }
+                do { _ = try ElectrodeRun(resuming: bytes, path: file) } catch { Issue.record("unreadable \(file): \(error)") }
             default:
                 Issue.record("unexpected file \(file)")
             }

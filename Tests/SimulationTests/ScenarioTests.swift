@@ -17,11 +17,11 @@ import Testing
         for file in files {
             let text = try String(contentsOf: Self.runsDirectory.appendingPathComponent(file), encoding: .utf8)
             switch try ScenarioKind.of(yaml: text) {
-            case .electrode: #expect(throws: Never.self, "\(file)") { try Scenario.parse(yaml: text) }
-            case .segregation: #expect(throws: Never.self, "\(file)") { try SegregationScenario.parse(yaml: text) }
+            case .electrode: do { _ = try Scenario.parse(yaml: text) } catch { Issue.record("\(file): \(error)") }
+            case .segregation: do { _ = try SegregationScenario.parse(yaml: text) } catch { Issue.record("\(file): \(error)") }
             }
         }
-        #expect(throws: Never.self) { try Scenario.parse(yaml: Scenario.defaultYAML) }
+        _ = try Scenario.parse(yaml: Scenario.defaultYAML)
         #expect(try ScenarioKind.of(yaml: Scenario.defaultYAML) == .electrode)  // no `kind`: an electrode
         #expect(throws: ScenarioError.self) { try Scenario.parse(yaml: "kind: segregation\nprotocol: {monolayers: 1}") }
     }
