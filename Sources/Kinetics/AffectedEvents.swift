@@ -21,9 +21,9 @@ public final class AffectedEvents {
         used &+= 1
     }
 
-    @usableFromInline func grow(toHold least: Int? = nil) {
+    @usableFromInline func grow(toHold least: Int = 0) {
         var larger = capacity * 2
-        while larger < least ?? 0 { larger *= 2 }
+        while larger < least { larger *= 2 }
         let storage = UnsafeMutablePointer<UInt32>.allocate(capacity: larger)
         storage.update(from: self.storage, count: used)
         self.storage.deallocate()

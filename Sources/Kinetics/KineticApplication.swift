@@ -31,6 +31,9 @@ public protocol KineticApplication {
     /// the order of class members, hence the selection). It must not change the application's
     /// state; it is `mutating` only so that the engine hands over the application in place (a
     /// non-mutating call on a large value stored in the engine can cost a copy of the value).
+    /// The list is the application's own: one that implements this may write entries that are not
+    /// plain event numbers (the Li model marks events it proved unchanged in the top bit), which the
+    /// default, reading every entry as an event number, must then never see.
     mutating func reclassify(_ events: AffectedEvents, in rates: RateClassTable)
 
     /// Called as soon as `event` is chosen, before ``perform(_:rateClass:uniform:random:affected:)``:

@@ -34,7 +34,7 @@ enum CellLayout {
     @inline(__always) static func kind(_ cell: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: cell >> 12) & 0xF }
     @inline(__always) static func key(_ cell: UInt32) -> Int { Int(cell & keyMask) }
     /// The kind (below ``SiteKind/capacity`` = 8) and the key as one index, kind · 4096 + key: a
-    /// per-kind table indexed by key is one load from the cell (``EventLookup/signature``).
+    /// per-kind table indexed by key is one load from the cell (``EventLookup/facts(_:)``, ``EventLookup/Facts/signatureMask``).
     @inline(__always) static func kindAndKey(_ cell: UInt32) -> Int { Int(cell & (keyMask | 7 << kindShift)) }
     @inline(__always) static func isDead(_ cell: UInt32) -> Bool { cell & deadFlag != 0 }
     @inline(__always) static func deadNeighbors(_ cell: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: cell >> 17) & 7 }

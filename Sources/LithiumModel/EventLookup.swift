@@ -19,7 +19,7 @@ struct EventLookup: @unchecked Sendable {
     let conductorCount: UnsafeMutablePointer<UInt8>
     let lithiumCount: UnsafeMutablePointer<UInt8>
     /// The shared key space's transitions (``NeighborKeySpace/transitions``; not owned).
-    let transitions: UnsafeMutablePointer<UInt16>
+    let transitions: UnsafePointer<UInt16>
     let actions: UnsafeMutablePointer<EventAction?>
     /// The ``EventType`` of each rate class (what the event tally counts), and its ``EventType/electrons``.
     let typeOfClass: UnsafeMutablePointer<Int>
@@ -182,7 +182,7 @@ struct EventLookup: @unchecked Sendable {
         if slots & 4 != 0 { affected.append(site &* 3 &+ 2) }
     }
 
-    /// Writes event `3·site + s`, marked with `mark` (0, or ``LithiumModel/unchangedMark``), for every
+    /// Writes event `3·site + s`, marked with `mark` (0, or ``ModelDefinition/unchangedMark``), for every
     /// bit s of `slots` in increasing s at `out`, and returns the new end. Branch-free: it writes
     /// all three and advances past the listed ones, so `out` needs room for one more than it lists.
     @inline(__always) static func list(_ slots: UInt32, of site: UInt32, marked mark: UInt32,
@@ -206,8 +206,8 @@ struct EventLookup: @unchecked Sendable {
         return out + Int(slots[3])
     }
 
-    /// Per key, the key after one neighbour of kind `old` became `new` (``NeighborKeySpace/transitions(from:to:)``).
-    @inline(__always) func keys(replacing old: UInt8, by new: UInt8) -> UnsafeMutablePointer<UInt16> {
+    /// Per key, the key after one neighbour of kind `old` became `new` (``NeighborKeySpace/transitions``).
+    @inline(__always) func keys(replacing old: UInt8, by new: UInt8) -> UnsafePointer<UInt16> {
         transitions + NeighborKeySpace.transitionRow(from: old, to: new, keyCount: keyCount)
     }
 }

@@ -14,16 +14,14 @@ struct NeighborKeySpace: @unchecked Sendable {
     static let maximumNeighbors = 6
     /// The count of each kind, per key.
     let counts: [SIMD8<UInt8>]
-    /// [key·8 + kind]: the key with one neighbour of `kind` more (`none` when it has six) or less
-    /// (`none` when it has none of that kind).
+    /// [key·8 + kind]: the key with one neighbour of `kind` more (`none` when it has six).
     let adding: [UInt16]
-    let removing: [UInt16]
     static let none = UInt16.max
     /// [(old · capacity + new) · keyCount + key]: the key after one neighbour of kind `old` became
     /// `new` (``transitionRow(from:to:keyCount:)``): `removing` then `adding` in one load. 8 × 8 rows of 3003
     /// entries, 384 KB, of which a run touches the rows of the changes its events make. Built once
     /// for the shared key space and never freed (every model's ``EventLookup`` points into it).
-    let transitions: UnsafeMutablePointer<UInt16>
+    let transitions: UnsafePointer<UInt16>
 
     var keyCount: Int { counts.count }
     /// The key of a site with no neighbours.
@@ -48,6 +46,7 @@ struct NeighborKeySpace: @unchecked Sendable {
         all.sort { value($0) < value($1) }
         var rank: [SIMD8<UInt8>: Int] = [:]
         for (i, c) in all.enumerated() { rank[c] = i }
+        // [key·8 + kind], as `adding`: the key with one neighbour of `kind` less (`none` when it has none).
         var adding = [UInt16](repeating: Self.none, count: all.count * 8)
         var removing = adding
         for (i, c) in all.enumerated() {
@@ -63,9 +62,8 @@ struct NeighborKeySpace: @unchecked Sendable {
         }
         counts = all
         self.adding = adding
-        self.removing = removing
         let kinds = SiteKind.capacity
-        transitions = .allocate(capacity: kinds * kinds * all.count)
+        let transitions = UnsafeMutablePointer<UInt16>.allocate(capacity: kinds * kinds * all.count)
         for old in 0..<kinds {
             for new in 0..<kinds {
                 for key in all.indices {
@@ -74,6 +72,7 @@ struct NeighborKeySpace: @unchecked Sendable {
                 }
             }
         }
+        self.transitions = UnsafePointer(transitions)
     }
 
     /// Where the row of ``transitions`` for a neighbour of kind `old` becoming `new` starts.

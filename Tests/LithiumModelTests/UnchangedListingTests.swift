@@ -34,6 +34,10 @@ import Testing
         Case(substrate: "Cu", lx: 5, ly: 4, lz: 9, layers: 1, film: 2, coating: .insulating),
         Case(substrate: "Cu", lx: 10, ly: 9, lz: 8, layers: 1, film: 1, extraKind: true),
         Case(substrate: "Cu", lx: 12, ly: 10, lz: 8, layers: 1, film: 3, fastHops: true),
+        // Axes of 4 and 5, the shortest that mark: a site can be a second neighbour of a move's
+        // two sites both ways round.
+        Case(substrate: "Cu", lx: 4, ly: 4, lz: 8, layers: 1, film: 2, fastHops: true),
+        Case(substrate: "Au", lx: 4, ly: 5, lz: 7, layers: 2, film: 0),
     ]
 
     static func engine(_ item: Case, marking: Bool) throws -> KineticEngine<LithiumModel> {
