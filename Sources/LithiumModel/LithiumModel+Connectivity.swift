@@ -28,11 +28,9 @@ extension LithiumModel {
         let key = CellLayout.key(cells[Int(site)])
         let lookup = definition.lookup
         guard lookup.lithiumCount[key] > 0 && lookup.conductorCount[key] > 1 else { return }
-        let words = cells.mutablePointer()
-        let mask = NeighborhoodCube.mask(around: site, at: c, offsets: definition.cube) {
-            lookup.isConductor(CellLayout.kind(words[Int($0)]))
+        let groups = NeighborhoodCube.faceGroups(around: site, at: c, offsets: definition.cube) {
+            lookup.isConductor(CellLayout.kind(cells[Int($0)]))
         }
-        let groups = NeighborhoodCube.faceGroups(of: mask)
         guard groups.count > 1 else { return }
         search.prepare(searches: groups.count)
         let firstEpoch = search.epoch &+ 1
@@ -79,22 +77,19 @@ extension LithiumModel {
 
     /// A Li site has appeared at `site`: it is connected if a connected conductor touches it, and
     /// then revives the dead clusters it touches; otherwise it is dead.
-    /// `neighbors` are the site's neighbours.
+    /// `neighbors` are the site's neighbours. Its cell says both without reading them: its key
+    /// counts the Li and the collector sites around (the conductors are Li and the collector's
+    /// kinds, ``ModelDefinition``), its dead-neighbour count the dead Li among them.
     mutating func lithiumAdded(at site: UInt32, _ neighbors: Neighbors, affected: AffectedEvents) {
-        var connected = false
+        let cell = cells[Int(site)]
+        let key = CellLayout.key(cell), dead = CellLayout.deadNeighbors(cell)
         let lookup = definition.lookup
-        for neighbor in neighbors {
-            let cell = cells[Int(neighbor)]
-            let k = kind(cell)
-            if lookup.isCollector(k) || (k == SiteKind.lithium && !CellLayout.isDead(cell)) {
-                connected = true
-                break
-            }
-        }
-        guard connected else {
+        let lithium = lookup.lithiumCount[key]
+        guard lithium > dead || lookup.conductorCount[key] > lithium else {  // no connected Li, no collector
             setDead(site, true, affected: affected)
             return
         }
+        guard dead > 0 else { return }
         for neighbor in neighbors where isDeadLithium(neighbor) {
             revive(from: neighbor, affected: affected)
         }

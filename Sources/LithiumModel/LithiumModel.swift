@@ -177,6 +177,9 @@ extension LithiumModel {
 
     init(parameters: ModelParameters, constants: RateConstants, table: EventTable, classes: EventClasses,
          rateCatalog: RateCatalog, shape: LatticeShape, marksUnchanged: Bool) {
+        // The connectivity test on Li addition counts the collector sites around as the conductors
+        // that are not Li (``LithiumModel/lithiumAdded(at:_:affected:)``).
+        precondition(table.conductors == table.collector | 1 << SiteKind.lithium, "conductors other than Li and the collector")
         self.parameters = parameters
         self.constants = constants
         self.table = table

@@ -74,6 +74,29 @@ import Testing
         }
     }
 
+    /// The face groups found by reading faces and edges first equal those of the whole block, at
+    /// every site of random lattices (boundaries included) and at several member densities.
+    @Test func faceGroupsAroundASiteGiveTheBlocksGroups() throws {
+        let random = try RandomStream(seed: 13)
+        var shortcuts = 0
+        for (lx, ly, lz) in [(6, 5, 7), (3, 3, 3), (7, 1, 5), (2, 6, 4), (8, 8, 6)] {
+            let shape = try LatticeShape(lx: lx, ly: ly, lz: lz)
+            let offsets = NeighborhoodCube.InteriorOffsets(shape: shape)
+            for density in [2, 5, 8] {  // tenths of the sites are members
+                let member = try (0..<shape.siteCount).map { _ in try random.integer(below: 10) < density }
+                for site in 0..<UInt32(shape.siteCount) {
+                    let c = shape.coordinates(of: site)
+                    var reads = 0
+                    let groups = NeighborhoodCube.faceGroups(around: site, at: c, offsets: offsets) { reads += 1; return member[Int($0)] }
+                    let whole = NeighborhoodCube.faceGroups(of: NeighborhoodCube.mask(around: c, in: shape) { member[Int($0)] })
+                    #expect(groups == whole, "\(lx)×\(ly)×\(lz) site \(site)")
+                    if reads < 26 { shortcuts += 1 }
+                }
+            }
+        }
+        #expect(shortcuts > 100)
+    }
+
     /// Face groups of random block masks against a breadth-first search on the 26 block sites.
     @Test func faceGroupsMatchASearchOnTheBlock() throws {
         let random = try RandomStream(seed: 11)
