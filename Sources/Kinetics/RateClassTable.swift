@@ -45,6 +45,14 @@ public final class RateClassTable {
     /// array (low 32 bits) and class (bits 32…47, `noClass` when none).
     @usableFromInline let slots: UnsafeMutablePointer<UInt64>
 
+    /// The watched event types (``watchBaseRateSums(ofTypes:)``; −1: no type in that lane), per
+    /// class its lane (−1: not watched), and per lane the non-empty classes of its type in scan
+    /// order (`watchedActive[lane · classCount + i]`, `watchedActiveCount[lane]` of them).
+    @exclusivity(unchecked) @usableFromInline var watchedTypes = SIMD4<Int>(repeating: -1)
+    @usableFromInline let lane: UnsafeMutablePointer<Int8>
+    @usableFromInline let watchedActive: UnsafeMutablePointer<Int>
+    @usableFromInline let watchedActiveCount: UnsafeMutablePointer<Int>
+
     /// A table for events `0 ..< eventCount`, all initially in no class.
     public init(eventCount: Int, catalog: RateCatalog) {
         precondition(eventCount >= 0 && eventCount <= Int(UInt32.max), "eventCount outside 0...2³²−1")
@@ -74,6 +82,11 @@ public final class RateClassTable {
         }
         slots = .allocate(capacity: max(eventCount, 1))
         slots.initialize(repeating: Self.emptySlot, count: max(eventCount, 1))
+        lane = .allocate(capacity: max(classCount, 1))
+        lane.initialize(repeating: -1, count: max(classCount, 1))
+        watchedActive = .allocate(capacity: 4 * max(classCount, 1))
+        watchedActiveCount = .allocate(capacity: 4)
+        watchedActiveCount.initialize(repeating: 0, count: 4)
     }
 
     deinit {
@@ -87,6 +100,9 @@ public final class RateClassTable {
         capacities.deallocate()
         members.deallocate()
         slots.deallocate()
+        lane.deallocate()
+        watchedActive.deallocate()
+        watchedActiveCount.deallocate()
     }
 
     // MARK: Queries
@@ -155,6 +171,88 @@ public final class RateClassTable {
         }
     }
 
+    // MARK: Watched sums
+
+    /// Watches the base rate sums of up to four event types (distinct; −1 for an unused lane), so
+    /// that ``watchedBaseRateSums()`` gives them from the non-empty classes of these types alone.
+    /// Nothing happens when these types are watched already.
+    ///
+    /// Why: a control that solves for its potential from a few types' sums after every event
+    /// (galvanostatic control reads the faradaic ones) would otherwise pass over every non-empty
+    /// class, most of them of other types (hops). The table keeps those classes per type in scan
+    /// order as they come and go, which costs nothing when a class merely gains or loses a member.
+    @inlinable @inline(__always) public func watchBaseRateSums(ofTypes types: SIMD4<Int>) {
+        if types != watchedTypes { startWatching(types) }
+    }
+
+    @usableFromInline func startWatching(_ types: SIMD4<Int>) {
+        for l in 0..<4 where types[l] >= 0 {
+            precondition(types[l] < typeCount && (0..<l).allSatisfy { types[$0] != types[l] },
+                         "watched types must be distinct types below \(typeCount): \(types)")
+        }
+        watchedTypes = types
+        for c in 0..<classCount { lane[c] = Int8((0..<4).first { types[$0] == typeOfClass[c] } ?? -1) }
+        listWatchedClasses()
+    }
+
+    /// The non-empty watched classes, read off the scan order.
+    func listWatchedClasses() {
+        for l in 0..<4 { watchedActiveCount[l] = 0 }
+        for i in 0..<activeCount { appendWatched(active[i]) }
+    }
+
+    /// The base rate sums of the watched types, lane by lane (0 in a lane without a type): for
+    /// each, what ``baseRateSums(into:)`` gives bit for bit — the same products added to 0 in the
+    /// same order, the classes of a type being met in scan order — from its non-empty classes alone.
+    @inlinable @inline(__always) public func watchedBaseRateSums() -> SIMD4<Double> {
+        var sums = SIMD4<Double>()
+        for l in 0..<4 {
+            let list = watchedActive + l &* classCount
+            var sum = 0.0
+            for i in 0..<watchedActiveCount[l] {
+                let c = list[i]
+                sum += Double(counts[c]) * base[c]
+            }
+            sums[l] = sum
+        }
+        return sums
+    }
+
+    /// A class joined the scan order (at its end): if watched, it joins its lane's list there too.
+    @inlinable @inline(__always) func appendWatched(_ c: Int) {
+        let l = Int(lane[c])
+        guard l >= 0 else { return }
+        watchedActive[l &* classCount &+ watchedActiveCount[l]] = c
+        watchedActiveCount[l] &+= 1
+    }
+
+    /// Class `c` left the scan order and class `moved` (the last one) took its place: the lists
+    /// follow — `c` leaves its lane's, and `moved`, last in its lane's too, goes where its new
+    /// place puts it.
+    @usableFromInline func reorderWatched(deactivated c: Int, moved: Int) {
+        if lane[c] >= 0 {
+            let list = watchedActive + Int(lane[c]) * classCount
+            let n = watchedActiveCount[Int(lane[c])]
+            var i = 0
+            while list[i] != c { i += 1 }
+            while i < n - 1 {
+                list[i] = list[i + 1]
+                i += 1
+            }
+            watchedActiveCount[Int(lane[c])] = n - 1
+        }
+        if lane[moved] >= 0 && moved != c {
+            let list = watchedActive + Int(lane[moved]) * classCount
+            let place = activePlace[moved]
+            var j = watchedActiveCount[Int(lane[moved])] - 1
+            while j > 0 && activePlace[list[j - 1]] > place {
+                list[j] = list[j - 1]
+                j -= 1
+            }
+            list[j] = moved
+        }
+    }
+
     /// Starts loading the cache line that holds `event`'s class and slot, which ``assign(_:to:)``
     /// reads: a hint for applications that know, before an event, which events it will affect.
     /// `event` must be in `0 ..< eventCount` (checked in debug builds).
@@ -194,6 +292,7 @@ public final class RateClassTable {
         activePlace[c] = activeCount
         active[activeCount] = c
         activeCount &+= 1
+        appendWatched(c)
     }
 
     @inlinable @inline(__always)
@@ -203,6 +302,7 @@ public final class RateClassTable {
         let moved = active[activeCount]
         active[place] = moved
         activePlace[moved] = place
+        if max(lane[c], lane[moved]) >= 0 { reorderWatched(deactivated: c, moved: moved) }
     }
 
     @inlinable @inline(__always)
@@ -282,6 +382,7 @@ public final class RateClassTable {
         slots.update(repeating: Self.emptySlot, count: max(eventCount, 1))
         for c in 0..<classCount { counts[c] = 0 }
         activeCount = 0
+        for l in 0..<4 { watchedActiveCount[l] = 0 }
         for c in order {
             for event in lists[c] {
                 guard Int(event) < eventCount, storedClass(Int(event)) == Self.noClass else {

@@ -1,3 +1,4 @@
+import Foundation
 import GSLRandom
 import Kinetics
 import Testing
@@ -72,6 +73,47 @@ import Testing
         var sums = [Double](repeating: -1, count: table.typeCount)
         sums.withUnsafeMutableBufferPointer { table.baseRateSums(into: $0) }
         #expect(sums == (0..<table.typeCount).map { table.baseRateSum(ofType: $0) })
+    }
+
+    /// The watched sums equal those of the pass over every class bit for bit (same order of
+    /// addition) through random assignments that empty and refill classes, a change of the watched
+    /// types and a restore; rates of irregular magnitudes, so that a different order would round
+    /// differently.
+    @Test(arguments: [UInt64(6), 7, 8])
+    func watchedSumsEqualThePassOverEveryClassBitForBit(seed: UInt64) throws {
+        let random = try RandomStream(seed: seed)
+        let events = 60, classes = 14, typeCount = 5
+        let rates = try (0..<classes).map { _ in try random.uniform() * pow(10, Double(try random.integer(below: 12)) - 6) }
+        let table = RateClassTable(eventCount: events, catalog: try RateCatalog(
+            rates: rates, types: (0..<classes).map { $0 % typeCount }, typeCount: typeCount))
+        func check(_ watched: SIMD4<Int>) {
+            var all = [Double](repeating: 0, count: typeCount)
+            all.withUnsafeMutableBufferPointer { table.baseRateSums(into: $0) }
+            let sums = table.watchedBaseRateSums()
+            for lane in 0..<4 {
+                #expect(sums[lane].bitPattern == (watched[lane] < 0 ? 0 : all[watched[lane]]).bitPattern, "lane \(lane)")
+            }
+        }
+        var watched = SIMD4(2, 0, -1, 3)
+        table.watchBaseRateSums(ofTypes: watched)
+        for step in 0..<6_000 {
+            let event = try random.integer(below: events)
+            let choice = try random.integer(below: classes + 3)
+            table.assign(UInt32(event), to: choice >= classes ? nil : choice)
+            check(watched)
+            if step == 2_000 {
+                watched = SIMD4(4, 1, 2, -1)
+                table.watchBaseRateSums(ofTypes: watched)
+                check(watched)
+            }
+            if step == 4_000 {
+                let lists = (0..<classes).map { table.members(ofClass: $0) }
+                let order = table.activeClasses
+                for e in 0..<events { table.assign(UInt32(e), to: nil) }
+                try table.restore(memberLists: lists, order: order)
+                check(watched)
+            }
+        }
     }
 
     @Test func catalogRejectsUnphysicalRates() {
