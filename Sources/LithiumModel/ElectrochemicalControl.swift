@@ -151,9 +151,9 @@ public struct Currents: Sendable {
             }
         }
         let clamped = min(max(eta, -limit), limit)
+        guard clamped != eta else { return (clamped, false) }  // inside the limits: the root carries the current
         let reachable = net(at: clamped) - current
-        let starved = clamped != eta && (current > 0 ? reachable < 0 : reachable > 0)
-        return (clamped, starved)
+        return (clamped, current > 0 ? reachable < 0 : reachable > 0)
     }
 
     /// True when ``closedFormEstimate(_:)`` is the exact root.
