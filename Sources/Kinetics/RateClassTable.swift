@@ -32,6 +32,14 @@ public final class RateClassTable {
     @usableFromInline let typeHasClasses: [Bool]
 
     @usableFromInline let base: UnsafeMutablePointer<Double>
+    /// Per non-empty class, its rate: base × its type's factor, the product ``rate(ofClass:)``
+    /// gives, so that the scans of ``totalRate`` and ``select(target:)`` read one number per class
+    /// instead of three. Written when a class becomes non-empty and, for the non-empty ones, when
+    /// their factor changes (an empty class's entry may be stale).
+    @usableFromInline let classRate: UnsafeMutablePointer<Double>
+    /// The classes of each type: `classesByType[typeStart[t] ..< typeStart[t + 1]]`.
+    let classesByType: [Int]
+    let typeStart: [Int]
     @usableFromInline let typeOfClass: UnsafeMutablePointer<Int>
     @usableFromInline let factors: UnsafeMutablePointer<Double>
     /// The non-empty classes, densely, and each class's place in that list.
@@ -65,6 +73,9 @@ public final class RateClassTable {
         for type in catalog.types { used[type] = true }
         typeHasClasses = used
         base = .allocate(capacity: max(classCount, 1))
+        classRate = .allocate(capacity: max(classCount, 1))
+        classesByType = catalog.types.indices.sorted { (catalog.types[$0], $0) < (catalog.types[$1], $1) }
+        typeStart = (0...catalog.typeCount).map { t in catalog.types.filter { $0 < t }.count }
         typeOfClass = .allocate(capacity: max(classCount, 1))
         factors = .allocate(capacity: max(typeCount, 1))
         factors.initialize(repeating: 1, count: max(typeCount, 1))
@@ -92,6 +103,7 @@ public final class RateClassTable {
     deinit {
         for c in 0..<classCount { members[c].deallocate() }
         base.deallocate()
+        classRate.deallocate()
         typeOfClass.deallocate()
         factors.deallocate()
         active.deallocate()
@@ -113,7 +125,7 @@ public final class RateClassTable {
             var total = 0.0
             for i in 0..<activeCount {
                 let c = active[i]
-                total += Double(counts[c]) * rate(ofClass: c)
+                total += Double(counts[c]) * classRate[c]
             }
             return total
         }
@@ -289,6 +301,7 @@ public final class RateClassTable {
 
     @inlinable @inline(__always)
     func activate(_ c: Int) {
+        classRate[c] = rate(ofClass: c)
         activePlace[c] = activeCount
         active[activeCount] = c
         activeCount &+= 1
@@ -326,9 +339,20 @@ public final class RateClassTable {
     }
 
     /// Scales every class of event type `type` by `factor` (relative to its base rate).
-    @inlinable public func setTypeFactor(_ type: Int, to factor: Double) {
+    /// O(classes of the type) when the factor changes (O(non-empty ones) for a watched type), O(1)
+    /// when it does not.
+    public func setTypeFactor(_ type: Int, to factor: Double) {
         precondition(factor >= 0 && factor.isFinite, "type factor must be finite and ≥ 0, got \(factor)")
+        if factors[type].bitPattern == factor.bitPattern { return }
         factors[type] = factor
+        if let lane = (0..<4).first(where: { watchedTypes[$0] == type }) {  // the non-empty classes, listed
+            for i in 0..<watchedActiveCount[lane] {
+                let c = watchedActive[lane * classCount + i]
+                classRate[c] = base[c] * factor
+            }
+        } else {
+            for c in classesByType[typeStart[type] ..< typeStart[type + 1]] where counts[c] > 0 { classRate[c] = base[c] * factor }
+        }
     }
 
     /// The factor of each event type.
@@ -352,7 +376,7 @@ public final class RateClassTable {
         var lastNonEmpty = -1
         for i in 0..<activeCount {
             let c = active[i]
-            let rate = rate(ofClass: c)
+            let rate = classRate[c]
             let weight = Double(counts[c]) * rate
             if weight <= 0 { continue }
             lastNonEmpty = c

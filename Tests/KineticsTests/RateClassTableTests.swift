@@ -76,9 +76,10 @@ import Testing
     }
 
     /// The watched sums equal those of the pass over every class bit for bit (same order of
-    /// addition) through random assignments that empty and refill classes, a change of the watched
-    /// types and a restore; rates of irregular magnitudes, so that a different order would round
-    /// differently.
+    /// addition), and the total and the selection what the products of base rates and factors give,
+    /// through random assignments that empty and refill classes, factor changes, a change of the
+    /// watched types and a restore; rates of irregular magnitudes, so that a different order would
+    /// round differently.
     @Test(arguments: [UInt64(6), 7, 8])
     func watchedSumsEqualThePassOverEveryClassBitForBit(seed: UInt64) throws {
         let random = try RandomStream(seed: seed)
@@ -94,13 +95,39 @@ import Testing
                 #expect(sums[lane].bitPattern == (watched[lane] < 0 ? 0 : all[watched[lane]]).bitPattern, "lane \(lane)")
             }
         }
+        /// The total and the selection as they were computed from the base rates and factors.
+        func checkScans() throws {
+            var total = 0.0
+            for c in table.activeClasses { total += Double(table.count(ofClass: c)) * table.rate(ofClass: c) }
+            #expect(table.totalRate.bitPattern == total.bitPattern)
+            guard total > 0 else { return }
+            let target = try random.uniform() * total
+            var remaining = target
+            for c in table.activeClasses {
+                let weight = Double(table.count(ofClass: c)) * table.rate(ofClass: c)
+                if weight <= 0 { continue }
+                if remaining < weight {
+                    let chosen = table.select(target: target)
+                    let position = remaining / table.rate(ofClass: c)
+                    let slot = min(Int(position), table.count(ofClass: c) - 1)
+                    #expect(chosen.rateClass == c && chosen.event == table.members(ofClass: c)[slot])
+                    #expect(chosen.fraction.bitPattern == min(max(position - Double(slot), 0), 1.0.nextDown).bitPattern)
+                    return
+                }
+                remaining -= weight
+            }
+        }
         var watched = SIMD4(2, 0, -1, 3)
         table.watchBaseRateSums(ofTypes: watched)
         for step in 0..<6_000 {
             let event = try random.integer(below: events)
             let choice = try random.integer(below: classes + 3)
             table.assign(UInt32(event), to: choice >= classes ? nil : choice)
+            if step % 7 == 0 {  // a factor change, of a watched type or not
+                table.setTypeFactor(try random.integer(below: typeCount), to: try random.uniform() * 3)
+            }
             check(watched)
+            try checkScans()
             if step == 2_000 {
                 watched = SIMD4(4, 1, 2, -1)
                 table.watchBaseRateSums(ofTypes: watched)
