@@ -101,9 +101,10 @@ public enum NeighborhoodCube {
         if offsets.isInterior(c) {
             var faces: UInt8 = 0
             for d in 0..<6 where member(UInt32(truncatingIfNeeded: Int(site) &+ offsets.step(d))) { faces |= 1 << UInt8(d) }
-            if faces & (faces &- 1) == 0 { return (faces == 0 ? 0 : 1, faces) }
+            let rest = faces & (faces &- 1)  // the member faces but the first
+            if rest == 0 { return (faces == 0 ? 0 : 1, faces) }
             let first = faces.trailingZeroBitCount, last = 7 &- faces.leadingZeroBitCount
-            let joined = faces.nonzeroBitCount == 2 && first &>> 1 != last &>> 1
+            let joined = rest & (rest &- 1) == 0 && first &>> 1 != last &>> 1
                 // Two faces on different axes (the common case) share one edge: it alone decides.
                 ? member(UInt32(truncatingIfNeeded: Int(site) &+ offsets.step(first) &+ offsets.step(last)))
                 : joinedThroughEdges(faces, around: site, offsets: offsets, member: member)
