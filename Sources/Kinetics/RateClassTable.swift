@@ -58,6 +58,8 @@ public final class RateClassTable {
     /// order (`watchedActive[lane · classCount + i]`, `watchedActiveCount[lane]` of them).
     @exclusivity(unchecked) @usableFromInline var watchedTypes = SIMD4<Int>(repeating: -1)
     @usableFromInline let lane: UnsafeMutablePointer<Int8>
+    /// Per type, its lane (−1: not watched).
+    let laneOfType: UnsafeMutablePointer<Int8>
     @usableFromInline let watchedActive: UnsafeMutablePointer<Int>
     @usableFromInline let watchedActiveCount: UnsafeMutablePointer<Int>
 
@@ -95,6 +97,8 @@ public final class RateClassTable {
         slots.initialize(repeating: Self.emptySlot, count: max(eventCount, 1))
         lane = .allocate(capacity: max(classCount, 1))
         lane.initialize(repeating: -1, count: max(classCount, 1))
+        laneOfType = .allocate(capacity: max(typeCount, 1))
+        laneOfType.initialize(repeating: -1, count: max(typeCount, 1))
         watchedActive = .allocate(capacity: 4 * max(classCount, 1))
         watchedActiveCount = .allocate(capacity: 4)
         watchedActiveCount.initialize(repeating: 0, count: 4)
@@ -113,6 +117,7 @@ public final class RateClassTable {
         members.deallocate()
         slots.deallocate()
         lane.deallocate()
+        laneOfType.deallocate()
         watchedActive.deallocate()
         watchedActiveCount.deallocate()
     }
@@ -203,7 +208,8 @@ public final class RateClassTable {
                          "watched types must be distinct types below \(typeCount): \(types)")
         }
         watchedTypes = types
-        for c in 0..<classCount { lane[c] = Int8((0..<4).first { types[$0] == typeOfClass[c] } ?? -1) }
+        for t in 0..<typeCount { laneOfType[t] = Int8((0..<4).first { types[$0] == t } ?? -1) }
+        for c in 0..<classCount { lane[c] = laneOfType[typeOfClass[c]] }
         listWatchedClasses()
     }
 
@@ -345,9 +351,10 @@ public final class RateClassTable {
         precondition(factor >= 0 && factor.isFinite, "type factor must be finite and ≥ 0, got \(factor)")
         if factors[type].bitPattern == factor.bitPattern { return }
         factors[type] = factor
-        if let lane = (0..<4).first(where: { watchedTypes[$0] == type }) {  // the non-empty classes, listed
+        let lane = Int(laneOfType[type])
+        if lane >= 0 {  // the non-empty classes, listed
             for i in 0..<watchedActiveCount[lane] {
-                let c = watchedActive[lane * classCount + i]
+                let c = watchedActive[lane &* classCount &+ i]
                 classRate[c] = base[c] * factor
             }
         } else {
