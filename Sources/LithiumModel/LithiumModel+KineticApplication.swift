@@ -64,7 +64,7 @@ extension LithiumModel: KineticApplication {
         definition.prefetchOffsets.forEachSite(around: site) { Self.prefetch($0, cells: cells, rates: rates) }
     }
 
-    @usableFromInline @inline(__always) static func prefetch(_ site: Int, cells: SiteWords, rates: RateClassTable) {
+    @inlinable @inline(__always) static func prefetch(_ site: Int, cells: SiteWords, rates: RateClassTable) {
         cells.prefetch(site)
         rates.prefetch(site &* 3)
         rates.prefetch(site &* 3 &+ 2)
@@ -284,14 +284,16 @@ extension LithiumModel: KineticApplication {
             let lithium = EventLookup.Facts.lithium(f1) - (new == SiteKind.lithium ? 1 : 0)
             guard lithium > 0 else { return }
             // A hop listed here may be one the previous change listed as unchanged: the hop of a Li next
-            // to the previous site too. (With today's tables the previous change never marks such a Li —
-            // it was a hop target of it, or its class reads the previous site's kind — but a new kind or
-            // rule could, so the test is kept, and it asks the lattice, not a direction that holds only
-            // on axes longer than 4.)
+            // to both sites, which lies from this neighbour as the previous site lies from this site (no
+            // other Li two steps from this site is next to the previous one where marking is on: periodic
+            // axes of 5 sites or more, ``ModelDefinition/unchangedMark``). With today's tables the previous
+            // change never marks such a Li — it was a hop target of it, or its class reads the previous
+            // site's kind — but a new kind or rule could.
+            let toward = previous == Neighbors.none ? Neighbors.directions : Self.direction(of: previous, in: around)
             let reachedPrevious: Bool
             (out, reachedPrevious) = Self.listHops(around: neighbor, at: sites.shape.coordinates(after: c, direction: d),
                                                    in: sites.shape, but: site, lithium: lithium, words: words,
-                                                   hopSlot: lookup.hopSlot, nextTo: previous, at: out)
+                                                   hopSlot: lookup.hopSlot, toward: toward, at: out)
             if reachedPrevious { relisted = true }
         }
         if new == SiteKind.lithium {
@@ -332,26 +334,32 @@ extension LithiumModel: KineticApplication {
     /// An empty site at `c` next to `site` became or stopped being a hop target: the hop-target bit
     /// of the Li around it, `lithium` of them besides `site`, flips and their hops are listed at
     /// `out` (the search stops at the last of them). Rare; kept out of the loop. Also says whether
-    /// one of them is a neighbour of `other` (`Neighbors.none`: never).
+    /// one of them lies in direction `toward` from the empty site.
     @inline(never) static func listHops(around empty: UInt32, at c: SiteCoordinates, in shape: LatticeShape, but site: UInt32,
-                                        lithium: Int, words: UnsafeMutablePointer<UInt32>, hopSlot: UInt32, nextTo other: UInt32,
+                                        lithium: Int, words: UnsafeMutablePointer<UInt32>, hopSlot: UInt32, toward: Int,
                                         at out: UnsafeMutablePointer<UInt32>) -> (UnsafeMutablePointer<UInt32>, Bool) {
         var end = out, left = lithium, reached = false
         let around = shape.neighbors(of: empty, at: c)
-        let aroundOther = other == Neighbors.none ? nil : shape.neighbors(of: other)
         for d in 0..<Neighbors.directions where around[d] != site && around[d] != Neighbors.none {
             let second = around[d], cell = words[Int(second)]
             guard CellLayout.kind(cell) == SiteKind.lithium else { continue }
             words[Int(second)] = cell ^ CellLayout.hopTarget(direction: d ^ 1)
             end[0] = second &* 3 &+ hopSlot
             end += 1
-            if let aroundOther, !reached { reached = (0..<Neighbors.directions).contains { aroundOther[$0] == second } }
+            reached = reached || d == toward
             left -= 1
             if left == 0 { break }
         }
         return (end, reached)
     }
 
+    /// The direction in which `neighbor` lies among `around`.
+    static func direction(of neighbor: UInt32, in around: Neighbors) -> Int {
+        guard let d = (0..<Neighbors.directions).first(where: { around[$0] == neighbor }) else {
+            preconditionFailure("site \(neighbor) is no neighbour")
+        }
+        return d
+    }
 }
 
 /// Up to six candidate sites, chosen among with one uniform number.

@@ -170,9 +170,10 @@ extension LithiumModel {
     let cube: NeighborhoodCube.InteriorOffsets
     /// The bit that marks a listed event as unchanged by the site change that listed it
     /// (``LithiumModel/change(_:to:at:around:grid:words:affected:after:before:)``), or 0 where marking is off:
-    /// where event numbers reach the bit, and on lattices with an axis of 2 or 3 sites, where a site
-    /// can be a neighbour twice over or a neighbour of both sites of a move, so that one change could
-    /// list an event as unchanged and the next change it.
+    /// where event numbers reach the bit, and on lattices with a periodic axis of 2 to 4 sites. On axes
+    /// of 2 or 3 a site can be a neighbour twice over, or a neighbour of both sites of a move, so that
+    /// one change could list an event as unchanged and the next change it; on an axis of 4 a Li next to
+    /// both sites of a move can lie in another direction than the one `change` looks in (the wrap).
     let unchangedMark: UInt32
 
     init(parameters: ModelParameters, constants: RateConstants, table: EventTable, classes: EventClasses,
@@ -189,7 +190,7 @@ extension LithiumModel {
         cube = NeighborhoodCube.InteriorOffsets(shape: shape)
         let mark: UInt32 = 1 << 31
         let short = [shape.lx, shape.ly] + (shape.periodicZ ? [shape.lz] : [])
-        unchangedMark = marksUnchanged && shape.siteCount * EventSlot.perSite <= Int(mark) && short.allSatisfy({ $0 != 2 && $0 != 3 })
+        unchangedMark = marksUnchanged && shape.siteCount * EventSlot.perSite <= Int(mark) && short.allSatisfy({ $0 == 1 || $0 >= 5 })
             ? mark : 0
     }
 
