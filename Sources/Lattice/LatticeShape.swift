@@ -64,17 +64,13 @@ public struct LatticeShape: Sendable, Hashable {
         neighbors(of: site, at: coordinates(of: site))
     }
 
-    /// ``neighbors(of:)`` for a site whose coordinates are already known (no division). A site one
-    /// step or more from every boundary — most sites of a large lattice — has its neighbours at
-    /// fixed offsets (one comparison per axis: 1 ≤ x ≤ lx − 2 as x − 1 < lx − 2, unsigned).
+    /// ``neighbors(of:)`` for a site whose coordinates are already known (no division).
+    /// (A fast path for sites away from every boundary saved the Li model 51 instructions per event
+    /// but cost the 2D lattice gas 155 — its sites are never interior in z — so there is none.)
     @inlinable @inline(__always)
     public func neighbors(of site: UInt32, at c: SiteCoordinates) -> Neighbors {
         let plane = UInt32(truncatingIfNeeded: lx &* ly)
         let rowLength = UInt32(truncatingIfNeeded: lx)
-        if UInt(bitPattern: c.x &- 1) < UInt(bitPattern: lx &- 2) && UInt(bitPattern: c.y &- 1) < UInt(bitPattern: ly &- 2)
-            && UInt(bitPattern: c.z &- 1) < UInt(bitPattern: lz &- 2) {
-            return Neighbors(site &+ 1, site &- 1, site &+ rowLength, site &- rowLength, site &+ plane, site &- plane)
-        }
         var n = Neighbors()
         if lx > 1 {
             n[0] = c.x == lx - 1 ? site &- (rowLength &- 1) : site &+ 1

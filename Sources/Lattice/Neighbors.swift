@@ -10,11 +10,6 @@
 
     @inlinable public init() {}
 
-    /// The six neighbours in direction order (+x, −x, +y, −y, +z, −z).
-    @inlinable public init(_ px: UInt32, _ mx: UInt32, _ py: UInt32, _ my: UInt32, _ pz: UInt32, _ mz: UInt32) {
-        (self.px, self.mx, self.py, self.my, self.pz, self.mz) = (px, mx, py, my, pz, mz)
-    }
-
     /// The neighbour in direction `d` (0 = +x, 1 = −x, 2 = +y, 3 = −y, 4 = +z, 5 = −z).
     @inlinable @inline(__always)
     public subscript(direction: Int) -> UInt32 {
