@@ -103,10 +103,12 @@ for _ in $(seq 100); do
 done
 echo "test-slurm: node $(sinfo -h -o '%N %T %c CPUs')"
 
+# Big enough that a replica outlasts a checkpoint interval and a shard outlasts the requeue (0.6 s a
+# replica on one core in 2026-12; at 32² a faster event loop finished the shard before SLURM killed it).
 cat > "$work/tiny.yaml" <<'YAML'
 name: slurm-small
 seed: 11
-lattice: {lx: 32, ly: 32, lz: 6}
+lattice: {lx: 64, ly: 64, lz: 6}
 material: {substrate: Cu, substrate_layers: 1, sei_exchange_current_density_mA_cm2: 0.05}
 protocol: {mode: galvanostatic, current_density_mA_cm2: 2, monolayers: 1}
 cycling: {cycles: 2}
