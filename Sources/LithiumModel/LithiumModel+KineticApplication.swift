@@ -127,11 +127,8 @@ extension LithiumModel: KineticApplication {
             let around = sites.shape.neighbors(of: site, at: c)
             let direction: Int
             switch destination {
-            case .hopTarget:
-                let targets = CellLayout.hopTargets(cells[Int(site)])
-                direction = Self.direction(ofBit: Self.pick(uniform, among: targets.nonzeroBitCount), in: targets)
-            case let .neighbor(wanted):
-                direction = neighborDirection(around, ofKind: wanted, uniform)
+            case .hopTarget: direction = Self.direction(picking: uniform, among: CellLayout.hopTargets(cells[Int(site)]))
+            case let .neighbor(wanted): direction = Self.direction(picking: uniform, among: directions(around, ofKind: wanted))
             }
             move(from: site, at: c, around: around, toward: direction, leaving: leaving, arriving: arriving, affected: affected)
         case let .shiftColumn(up)?:
@@ -145,7 +142,7 @@ extension LithiumModel: KineticApplication {
             let hosts = viaNeighbors ? neighbors(of: site, ofKind: SiteKind.coating) : TargetList()
             let column = columnMoves(site, hostAbove: true)
             let choices = hosts.count + (column ? 1 : 0)
-            let pick = min(Int(uniform * Double(choices)), choices - 1)
+            let pick = Self.pick(uniform, among: choices)
             if pick < hosts.count {
                 move(from: site, to: hosts.pick((Double(pick) + 0.5) / Double(hosts.count)), leaving: SiteKind.empty,
                      arriving: SiteKind.lithiatedCoating, affected: affected)
@@ -161,7 +158,7 @@ extension LithiumModel: KineticApplication {
         control.apply(to: rates, constants: constants)
     }
 
-    /// ⌊u·n⌋ for u ∈ [0, 1), at most n − 1: which of n candidates a move takes (``TargetList/pick(_:)`` alike).
+    /// ⌊u·n⌋ for u ∈ [0, 1), at most n − 1: which of n candidates a move takes.
     @inline(__always) static func pick(_ u: Double, among n: Int) -> Int {
         precondition(n > 0, "no candidate site")
         return min(Int(u * Double(n)), n &- 1)
@@ -175,13 +172,16 @@ extension LithiumModel: KineticApplication {
         return rest.trailingZeroBitCount
     }
 
-    /// The direction of the neighbour of kind `wanted` that uniform `u` picks among `around`'s.
-    func neighborDirection(_ around: Neighbors, ofKind wanted: UInt8, _ u: Double) -> Int {
-        var directions: [Int] = []
-        for d in 0..<Neighbors.directions where around[d] != Neighbors.none && kind(cells[Int(around[d])]) == wanted {
-            directions.append(d)
+    /// The direction that `u` picks among the set bits of `directions` (``pick(_:among:)``).
+    @inline(__always) static func direction(picking u: Double, among directions: Int) -> Int {
+        direction(ofBit: pick(u, among: directions.nonzeroBitCount), in: directions)
+    }
+
+    /// The directions (bit d: direction d) in which `around` holds a site of kind `wanted`.
+    func directions(_ around: Neighbors, ofKind wanted: UInt8) -> Int {
+        (0..<Neighbors.directions).reduce(0) { bits, d in
+            around[d] != Neighbors.none && kind(cells[Int(around[d])]) == wanted ? bits | 1 << d : bits
         }
-        return directions[Self.pick(u, among: directions.count)]
     }
 
     /// Li leaves `origin` (which becomes `leaving`) for its neighbour in direction `d` (which becomes
@@ -381,8 +381,7 @@ struct TargetList {
 
     /// The ⌊u·count⌋-th site, u ∈ [0, 1).
     func pick(_ u: Double) -> UInt32 {
-        precondition(count > 0, "no candidate site")
-        switch min(Int(u * Double(count)), count - 1) {
+        switch LithiumModel.pick(u, among: count) {
         case 0: return sites.0
         case 1: return sites.1
         case 2: return sites.2

@@ -103,10 +103,11 @@ public struct LithiumModel {
 
 
     /// Stores every Li site's hop targets in its cell (start-up, checkpoint restore).
+    /// (The cells are made unique once, not once per Li site.)
     mutating func countHopTargets() {
-        for site in 0..<UInt32(shape.siteCount) where kind(cells[Int(site)]) == SiteKind.lithium {
-            let targets = hopTargets(of: site)
-            cells.mutablePointer()[Int(site)] |= targets
+        let words = cells.mutablePointer()
+        for site in 0..<UInt32(shape.siteCount) where kind(words[Int(site)]) == SiteKind.lithium {
+            words[Int(site)] |= hopTargets(of: site)
         }
     }
 

@@ -46,8 +46,8 @@ struct NeighborKeySpace: @unchecked Sendable {
         all.sort { value($0) < value($1) }
         var rank: [SIMD8<UInt8>: Int] = [:]
         for (i, c) in all.enumerated() { rank[c] = i }
-        // [key·8 + kind], as `adding`: the key with one neighbour of `kind` less (`none` when it has none).
         var adding = [UInt16](repeating: Self.none, count: all.count * 8)
+        // [key·8 + kind], as `adding`: the key with one neighbour of `kind` less (`none` when it has none).
         var removing = adding
         for (i, c) in all.enumerated() {
             for kind in 0..<SiteKind.capacity {
