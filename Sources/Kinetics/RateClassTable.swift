@@ -62,6 +62,8 @@ public final class RateClassTable {
     let laneOfType: UnsafeMutablePointer<Int8>
     @usableFromInline let watchedActive: UnsafeMutablePointer<Int>
     @usableFromInline let watchedActiveCount: UnsafeMutablePointer<Int>
+    /// ``factorVersion``.
+    @exclusivity(unchecked) @usableFromInline var factorChanges: UInt64
 
     /// A table for events `0 ..< eventCount`, all initially in no class.
     public init(eventCount: Int, catalog: RateCatalog) {
@@ -102,6 +104,9 @@ public final class RateClassTable {
         watchedActive = .allocate(capacity: 4 * max(classCount, 1))
         watchedActiveCount = .allocate(capacity: 4)
         watchedActiveCount.initialize(repeating: 0, count: 4)
+        // Versions of different tables do not meet (but with odds of 2⁻⁶⁴): a control that
+        // remembers a version of one table is not fooled by another's.
+        factorChanges = UInt64.random(in: 0 ... .max)
     }
 
     deinit {
@@ -211,6 +216,7 @@ public final class RateClassTable {
         for t in 0..<typeCount { laneOfType[t] = Int8((0..<4).first { types[$0] == t } ?? -1) }
         for c in 0..<classCount { lane[c] = laneOfType[typeOfClass[c]] }
         listWatchedClasses()
+        factorChanges &+= 1
     }
 
     /// The non-empty watched classes, read off the scan order.
@@ -226,15 +232,26 @@ public final class RateClassTable {
         var sums = SIMD4<Double>()
         for l in 0..<4 {
             let list = watchedActive + l &* classCount
-            var sum = 0.0
-            for i in 0..<watchedActiveCount[l] {
+            var sum = 0.0, i = 0
+            let n = watchedActiveCount[l]
+            while i < n {  // not `for i in 0..<n`, which checks n ≥ 0 first
                 let c = list[i]
                 sum += Double(counts[c]) * base[c]
+                i &+= 1
             }
             sums[l] = sum
         }
         return sums
     }
+
+    /// A number that changes whenever a type factor or the watched types change: while it stays,
+    /// ``factor(ofType:)`` and the lanes of ``watchedBaseRateSums()`` mean what they meant. It
+    /// advances by one per change (wrapping), from a value drawn when the table was made.
+    ///
+    /// Why: a control that solves for its potential from the watched sums after every event can
+    /// see that nothing it set or read changed from the sums and this number alone, without
+    /// reading back the factors it wrote.
+    @inlinable public var factorVersion: UInt64 { factorChanges }
 
     /// A class joined the scan order (at its end): if watched, it joins its lane's list there too.
     @inlinable @inline(__always) func appendWatched(_ c: Int) {
@@ -351,6 +368,7 @@ public final class RateClassTable {
         precondition(factor >= 0 && factor.isFinite, "type factor must be finite and ≥ 0, got \(factor)")
         if factors[type].bitPattern == factor.bitPattern { return }
         factors[type] = factor
+        factorChanges &+= 1
         let lane = Int(laneOfType[type])
         if lane >= 0 {  // the non-empty classes, listed
             for i in 0..<watchedActiveCount[lane] {

@@ -15,7 +15,7 @@ public struct ElectrochemicalControl: Sendable, Equatable {
         case deposition(ratePerSite: Double)
     }
 
-    public var mode: Mode
+    public var mode: Mode { didSet { settled = nil } }
     /// The overpotential in force, V (positive: cathodic, drives reduction).
     public private(set) var overpotential = 0.0
     /// Set when galvanostatic control had no reduction site to carry the current.
@@ -26,8 +26,36 @@ public struct ElectrochemicalControl: Sendable, Equatable {
     /// surface, say) gives the same η, so neither the solve nor the exponentials are redone.
     private var lastSolve: (inputs: SIMD8<Double>, overpotential: Double, starved: Bool)?
     private var applied: (overpotential: Double, factors: SIMD4<Double>)?
+    /// Where a galvanostatic apply last left things: the table, its ``RateClassTable/factorVersion``
+    /// after η's factors were written, and the watched sums η was solved for. While all three
+    /// stay, another ``apply(to:constants:)`` would solve for the same η and write nothing, so it
+    /// is skipped (``pending(in:)``).
+    @usableFromInline var settled: (table: ObjectIdentifier, factorVersion: UInt64, sums: SIMD4<Double>)?
 
     public init(mode: Mode) { self.mode = mode }
+
+    /// What ``apply(to:constants:sums:)`` has to do after an event.
+    public enum Pending {
+        /// Nothing: it would leave everything as it is.
+        case nothing
+        /// Solve for these watched sums (the table and its factors are as the control left them).
+        case solve(sums: SIMD4<Double>)
+        /// Start afresh: another mode, another table, or factors set since.
+        case everything
+    }
+
+    /// Nothing when ``apply(to:constants:sums:)`` would leave everything as it is: galvanostatic
+    /// control, the same table with the factors it wrote, and the same watched sums, bit for bit (a
+    /// Li atom hopping along a flat surface leaves them so). It reads the sums alone, where a full
+    /// apply also builds its inputs and reads back four factors (about 80 instructions instead of
+    /// 230), and hands them on when they changed.
+    @inlinable @inline(__always) public func pending(in rates: RateClassTable) -> Pending {
+        guard let settled, settled.factorVersion == rates.factorVersion, settled.table == ObjectIdentifier(rates) else {
+            return .everything
+        }
+        let sums = rates.watchedBaseRateSums()
+        return sums == settled.sums ? .nothing : .solve(sums: sums)
+    }
 
     /// Largest |η| the galvanostatic solve will set, V.
     public static let overpotentialLimit = 5.0
@@ -35,9 +63,10 @@ public struct ElectrochemicalControl: Sendable, Equatable {
     /// Sets η for the current state and applies it to the rate table.
     /// (Inlined down to the five constants the control reads: handing it the model's whole
     /// ``RateConstants``, a computed property, copied 136 bytes per event.)
+    /// `sums`, if given, are the table's watched sums now (``pending(in:)``).
     @inlinable @inline(__always)
-    public mutating func apply(to rates: RateClassTable, constants k: RateConstants) {
-        apply(to: rates, k: Coefficients(k))
+    public mutating func apply(to rates: RateClassTable, constants k: RateConstants, sums: SIMD4<Double>? = nil) {
+        apply(to: rates, k: Coefficients(k), sums: sums)
     }
 
     /// What the control reads of the rate constants.
@@ -49,7 +78,7 @@ public struct ElectrochemicalControl: Sendable, Equatable {
         }
     }
 
-    @usableFromInline mutating func apply(to rates: RateClassTable, k: Coefficients) {
+    @usableFromInline mutating func apply(to rates: RateClassTable, k: Coefficients, sums: SIMD4<Double>?) {
         let reduction = EventType.reduction.rawValue, oxidation = EventType.oxidation.rawValue
         let sei = EventType.seiFormation.rawValue, nucleation = EventType.nucleation.rawValue
         switch mode {
@@ -65,7 +94,7 @@ public struct ElectrochemicalControl: Sendable, Equatable {
         case let .galvanostatic(current):
             // The table keeps the non-empty faradaic classes apart, so their sums cost a pass over them alone.
             rates.watchBaseRateSums(ofTypes: SIMD4(reduction, sei, oxidation, nucleation))
-            let inputs = SIMD8(lowHalf: SIMD4(current, 0, 0, 0), highHalf: rates.watchedBaseRateSums())
+            let inputs = SIMD8(lowHalf: SIMD4(current, 0, 0, 0), highHalf: sums ?? rates.watchedBaseRateSums())
             if let last = lastSolve, last.inputs == inputs {
                 (overpotential, starved) = (last.overpotential, last.starved)
             } else {
@@ -78,7 +107,10 @@ public struct ElectrochemicalControl: Sendable, Equatable {
         }
         let inTable = SIMD4(rates.factor(ofType: reduction), rates.factor(ofType: oxidation), rates.factor(ofType: sei),
                             rates.factor(ofType: nucleation))
-        if let applied, applied.overpotential == overpotential, applied.factors == inTable { return }
+        if let applied, applied.overpotential == overpotential, applied.factors == inTable {
+            settleIfGalvanostatic(in: rates)
+            return
+        }
         // A type with no rate class (SEI growth when its exchange current is 0) keeps its factor:
         // it scales nothing, and its exponential would cost a third of this call.
         if rates.hasClasses(ofType: reduction) { rates.setTypeFactor(reduction, to: exp(k.alpha * k.f * overpotential)) }
@@ -89,6 +121,13 @@ public struct ElectrochemicalControl: Sendable, Equatable {
         }
         applied = (overpotential, SIMD4(rates.factor(ofType: reduction), rates.factor(ofType: oxidation), rates.factor(ofType: sei),
                                         rates.factor(ofType: nucleation)))
+        settleIfGalvanostatic(in: rates)
+    }
+
+    /// Remembers where a galvanostatic apply left the table (``settled``).
+    @usableFromInline mutating func settleIfGalvanostatic(in rates: RateClassTable) {
+        guard case .galvanostatic = mode, let lastSolve else { return }
+        settled = (ObjectIdentifier(rates), rates.factorVersion, lastSolve.inputs.highHalf)
     }
 
     /// Equal mode and state; what is remembered to skip repeated solves does not count.

@@ -22,12 +22,38 @@ import Lattice
 /// and no reduction or SEI growth happens next to it unless a connected conductor is there too.
 extension LithiumModel {
     /// A connected Li site at `site` has just stopped conducting: cut off what depended on it.
-    /// `c` and `neighbors` are the site's coordinates and neighbours.
+    /// `c` and `neighbors` are the site's coordinates and neighbours. The tests that settle most
+    /// cases from the site's own cell and its neighbours' are inlined into the site change.
+    @inline(__always)
     mutating func conductorRemoved(at site: UInt32, _ c: SiteCoordinates, _ neighbors: Neighbors, affected: AffectedEvents) {
         // No Li neighbour, or a single conductor neighbour (a leaf): nothing can be cut off.
         let key = CellLayout.key(cells[Int(site)])
         let lookup = definition.lookup
         guard lookup.lithiumCount[key] > 0 && lookup.conductorCount[key] > 1 else { return }
+        // Every Li around touching a collector itself (an adatom hopping on the substrate): each
+        // conductor around is a collector or next to one, so nothing is cut off either.
+        if lithiumTouchesCollector(around: neighbors, lookup) { return }
+        cutOff(around: site, c, neighbors, affected: affected)
+    }
+
+    /// Whether each Li site among `neighbors` has a collector site next to it (its key counts
+    /// more conductors than Li: the conductors are Li and the collector's kinds).
+    /// Stops at the first that has none (in a thick deposit, most often the first Li it meets).
+    @inline(__always) func lithiumTouchesCollector(around neighbors: Neighbors, _ lookup: EventLookup) -> Bool {
+        func lacks(_ neighbor: UInt32) -> Bool {
+            guard neighbor != Neighbors.none else { return false }
+            let cell = cells[Int(neighbor)], key = CellLayout.key(cell)
+            return CellLayout.kind(cell) == SiteKind.lithium && lookup.conductorCount[key] == lookup.lithiumCount[key]
+        }
+        return !(lacks(neighbors[0]) || lacks(neighbors[1]) || lacks(neighbors[2]) || lacks(neighbors[3])
+                 || lacks(neighbors[4]) || lacks(neighbors[5]))
+    }
+
+    /// Searches from each piece of the conductors around `site` that the faces and edges of its
+    /// neighbourhood do not join, and marks the pieces that reach no collector dead.
+    @inline(never)
+    mutating func cutOff(around site: UInt32, _ c: SiteCoordinates, _ neighbors: Neighbors, affected: AffectedEvents) {
+        let lookup = definition.lookup
         let groups = NeighborhoodCube.faceGroups(around: site, at: c, offsets: definition.cube) {
             lookup.isConductor(CellLayout.kind(cells[Int($0)]))
         }

@@ -154,8 +154,18 @@ extension LithiumModel: KineticApplication {
         }
     }
 
-    public mutating func didPerform(rates: RateClassTable) {
-        control.apply(to: rates, constants: constants)
+    /// Lets the control set η for the new state; inlined into the engine's loop down to the
+    /// control's one comparison that says whether anything it reads changed.
+    @inlinable @inline(__always) public mutating func didPerform(rates: RateClassTable) {
+        switch control.pending(in: rates) {
+        case .nothing: return
+        case let .solve(sums): applyControl(rates: rates, sums: sums)
+        case .everything: applyControl(rates: rates, sums: nil)
+        }
+    }
+
+    @usableFromInline mutating func applyControl(rates: RateClassTable, sums: SIMD4<Double>?) {
+        control.apply(to: rates, constants: constants, sums: sums)
     }
 
     /// ⌊u·n⌋ for u ∈ [0, 1), at most n − 1: which of n candidates a move takes.

@@ -67,6 +67,31 @@ import Testing
         #expect(table.rate(ofClass: 0) == table.baseRates[0])
     }
 
+    /// The factor version moves when a factor changes or the watched types do, and only then:
+    /// not for a factor set to what it was, nor for members coming and going. Two tables' versions differ.
+    @Test func factorVersionMovesWithFactorsAndWatchedTypes() throws {
+        let table = try Self.makeTable(events: 10, classes: 4)
+        var version = table.factorVersion
+        func moved() -> Bool {
+            defer { version = table.factorVersion }
+            return table.factorVersion != version
+        }
+        for e in 0..<10 { table.assign(UInt32(e), to: e % 4) }
+        #expect(!moved())
+        table.setTypeFactor(1, to: 3)
+        #expect(moved())
+        table.setTypeFactor(1, to: 3)
+        #expect(!moved())
+        table.watchBaseRateSums(ofTypes: SIMD4(1, 0, -1, -1))
+        #expect(moved())
+        table.watchBaseRateSums(ofTypes: SIMD4(1, 0, -1, -1))
+        table.assign(3, to: nil)
+        #expect(!moved())
+        table.setTypeFactor(0, to: 0.5)
+        #expect(moved())
+        #expect(try Self.makeTable(events: 10, classes: 4).factorVersion != table.factorVersion)
+    }
+
     @Test func allTypeSumsInOnePassEqualTheSumOfEachType() throws {
         let table = try Self.makeTable(events: 10, classes: 4)
         for e in 0..<10 { table.assign(UInt32(e), to: e % 4) }

@@ -140,4 +140,36 @@ import Testing
                 "net \(net) vs I·t = \(eventsPerSecond * duration) (gross \(gross))")
         if seiCurrent > 0 { #expect(m.seiFormations > 0) }
     }
+    /// After every event, η and the factors in the table are what a control that remembers nothing
+    /// would set: the applies it skips (``ElectrochemicalControl/pending(in:)``: same table, same
+    /// factors, same watched sums) and the solves it reuses change nothing. Plating and stripping on
+    /// Cu with SEI growth; most events leave the sums as they were, so the skip is exercised.
+    @Test(arguments: [2.0, -1.5])
+    func skippedAppliesLeaveWhatAFreshApplySets(currentDensity j: Double) throws {
+        var p = try ModelParameters(substrateNamed: "Cu")
+        p.substrateLayers = 1
+        p.seiExchangeCurrentDensity = 0.1
+        let shape = try LatticeShape(lx: 16, ly: 16, lz: 10)
+        let eventsPerSecond = j * 1e-3 * 256 * 4e-14 / (1.602_176_634e-19 * 370)
+        let kinds = try LithiumModel.initialKinds(shape: shape, substrateLayers: 1, lithiumLayers: j <= 0 ? 4 : 0)
+        let model = try LithiumModel(shape: shape, parameters: p, kinds: kinds,
+                                     control: ElectrochemicalControl(mode: .galvanostatic(eventsPerSecond: eventsPerSecond)))
+        var engine = KineticEngine(application: model, random: UniformBuffer(stream: try RandomStream(masterSeed: 5, replica: 0)))
+        engine.application.didPerform(rates: engine.rates)
+        var sums = engine.rates.watchedBaseRateSums(), unchanged = 0, mismatches = 0
+        for _ in 0..<20_000 {
+            guard engine.step() == nil else { break }
+            let rates = engine.rates, control = engine.application.control
+            if rates.watchedBaseRateSums() == sums { unchanged += 1 }
+            sums = rates.watchedBaseRateSums()
+            let version = rates.factorVersion
+            var fresh = ElectrochemicalControl(mode: control.mode)
+            fresh.apply(to: rates, constants: engine.application.constants)
+            if fresh.overpotential.bitPattern != control.overpotential.bitPattern || fresh.starved != control.starved
+                || rates.factorVersion != version { mismatches += 1 }
+        }
+        #expect(engine.clock.events == 20_000)
+        #expect(mismatches == 0, "\(mismatches) events where a fresh apply set another η or other factors")
+        #expect(unchanged > 1_000, "only \(unchanged) events left the watched sums as they were")
+    }
 }
