@@ -105,17 +105,27 @@ extension LithiumModel {
     /// then revives the dead clusters it touches; otherwise it is dead.
     /// `neighbors` are the site's neighbours. Its cell says both without reading them: its key
     /// counts the Li and the collector sites around (the conductors are Li and the collector's
-    /// kinds, ``ModelDefinition``), its dead-neighbour count the dead Li among them.
+    /// kinds, ``ModelDefinition``), its dead-neighbour count the dead Li among them. The common
+    /// case — connected, no dead Li around — is settled inline in the site change.
+    @inline(__always)
     mutating func lithiumAdded(at site: UInt32, _ neighbors: Neighbors, affected: AffectedEvents) {
         let cell = cells[Int(site)]
         let key = CellLayout.key(cell), dead = CellLayout.deadNeighbors(cell)
         let lookup = definition.lookup
         let lithium = lookup.lithiumCount[key]
-        guard lithium > dead || lookup.conductorCount[key] > lithium else {  // no connected Li, no collector
+        if dead == 0 && lookup.conductorCount[key] > 0 { return }  // a conductor around, none of it dead Li
+        lithiumAdded(at: site, neighbors, connected: lithium > dead || lookup.conductorCount[key] > lithium, affected: affected)
+    }
+
+    /// ``lithiumAdded(at:_:affected:)`` past its inline test: `connected` says whether a connected
+    /// conductor touches the new Li.
+    @inline(never)
+    mutating func lithiumAdded(at site: UInt32, _ neighbors: Neighbors, connected: Bool, affected: AffectedEvents) {
+        guard connected else {  // no connected Li, no collector
             setDead(site, true, affected: affected)
             return
         }
-        guard dead > 0 else { return }
+        guard CellLayout.deadNeighbors(cells[Int(site)]) > 0 else { return }
         for neighbor in neighbors where isDeadLithium(neighbor) {
             revive(from: neighbor, affected: affected)
         }
