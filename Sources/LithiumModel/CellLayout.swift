@@ -1,3 +1,5 @@
+import Lattice
+
 /// The 32-bit cell the Li model keeps per site, so that classifying an event is one load:
 ///
 /// | bits  | meaning                                                                  |
@@ -16,30 +18,43 @@
 /// re-classifying a Li atom's hop is a load, not a walk over its neighbours' neighbourhoods, and
 /// by direction, so that carrying out the hop finds its target without one either.
 enum CellLayout {
-    static let keyMask: UInt32 = 0xFFF
-    static let kindShift: UInt32 = 12
-    static let kindMask: UInt32 = 0xF << 12
+    // Each field's place follows from the one below it and its width; the widths from what they hold.
+    /// The key: a rank below 4096 (``NeighborKeySpace``).
+    static let keyBits: UInt32 = 12
+    /// The kind: below ``SiteKind/capacity`` (16 encodable).
+    static let kindShift = keyBits, kindBits: UInt32 = 4
+    static let deadShift = kindShift + kindBits
+    /// The dead-neighbour count: 0 … ``Lattice/Neighbors/directions``.
+    static let deadNeighborShift = deadShift + 1, deadNeighborBits: UInt32 = 3
+    /// The hop targets: a bit per direction.
+    static let hopTargetShift = deadNeighborShift + deadNeighborBits, hopTargetBits = UInt32(Neighbors.directions)
+
+    static let keyMask: UInt32 = 1 << keyBits - 1
+    static let kindMask: UInt32 = (1 << kindBits - 1) << kindShift
     /// The kind field of a Li cell (`cell & kindMask` compared with it: no shift).
     static let lithiumKind = UInt32(SiteKind.lithium) << kindShift
-    static let deadFlag: UInt32 = 1 << 16
-    static let deadNeighborUnit: UInt32 = 1 << 17
-    static let deadNeighborMask: UInt32 = 7 << 17
-    static let hopTargetShift: UInt32 = 20
-    static let hopTargetMask: UInt32 = 0x3F << 20
+    static let deadFlag: UInt32 = 1 << deadShift
+    static let deadNeighborUnit: UInt32 = 1 << deadNeighborShift
+    static let deadNeighborMask: UInt32 = (1 << deadNeighborBits - 1) << deadNeighborShift
+    static let hopTargetMask: UInt32 = (1 << hopTargetBits - 1) << hopTargetShift
     /// Bits no field uses (zero in every cell).
-    static let unused: UInt32 = ~0 << 26
+    static let unused: UInt32 = ~0 << (hopTargetShift + hopTargetBits)
     /// What a change of the site's own kind keeps: its key and its dead-neighbour count.
     static let keptOnKindChange: UInt32 = keyMask | deadNeighborMask
 
-    @inline(__always) static func kind(_ cell: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: cell >> 12) & 0xF }
+    @inline(__always) static func kind(_ cell: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: (cell & kindMask) >> kindShift) }
     @inline(__always) static func key(_ cell: UInt32) -> Int { Int(cell & keyMask) }
     /// The kind (below ``SiteKind/capacity`` = 8) and the key as one index, kind · 4096 + key: a
     /// per-kind table indexed by key is one load from the cell (``EventLookup/facts(_:)``, ``EventLookup/Facts/signatureMask``).
-    @inline(__always) static func kindAndKey(_ cell: UInt32) -> Int { Int(cell & (keyMask | 7 << kindShift)) }
+    @inline(__always) static func kindAndKey(_ cell: UInt32) -> Int {
+        Int(cell & (keyMask | UInt32(SiteKind.capacity - 1) << kindShift))
+    }
     @inline(__always) static func isDead(_ cell: UInt32) -> Bool { cell & deadFlag != 0 }
-    @inline(__always) static func deadNeighbors(_ cell: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: cell >> 17) & 7 }
+    @inline(__always) static func deadNeighbors(_ cell: UInt32) -> UInt8 {
+        UInt8(truncatingIfNeeded: (cell & deadNeighborMask) >> deadNeighborShift)
+    }
     /// The hop-target directions (bit d: direction d, as ``Lattice/Neighbors`` numbers them).
-    @inline(__always) static func hopTargets(_ cell: UInt32) -> Int { Int(cell &>> hopTargetShift) & 0x3F }
+    @inline(__always) static func hopTargets(_ cell: UInt32) -> Int { Int((cell & hopTargetMask) &>> hopTargetShift) }
     /// The hop-target bit of direction `d`.
     @inline(__always) static func hopTarget(direction d: Int) -> UInt32 { 1 &<< (hopTargetShift &+ UInt32(d)) }
 }

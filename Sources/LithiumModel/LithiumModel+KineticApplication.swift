@@ -75,8 +75,8 @@ extension LithiumModel: KineticApplication {
     @inline(__always) mutating func tally(from old: UInt8, to new: UInt8) {
         withUnsafeMutablePointer(to: &kindTally) { vector in
             vector.withMemoryRebound(to: Int.self, capacity: SiteKind.capacity) { counts in
-                counts[Int(old & 7)] &-= 1
-                counts[Int(new & 7)] &+= 1
+                counts[Int(old) & (SiteKind.capacity - 1)] &-= 1  // kinds are below the capacity, a power of 2
+                counts[Int(new) & (SiteKind.capacity - 1)] &+= 1
             }
         }
     }
