@@ -222,12 +222,33 @@ extension LithiumModel: KineticApplication {
     static let listedPerChange = EventSlot.perSite * (1 + Neighbors.directions) + Neighbors.directions * (Neighbors.directions - 1)
         + SIMD4<UInt32>.scalarCount
 
-    /// ``change(_:to:at:around:grid:words:affected:after:before:)``, finding the site's coordinates and asking for write access.
+    /// ``change(_:to:at:around:grid:words:affected:previous:next:)``, finding the site's coordinates and asking for write access.
     mutating func change(_ site: UInt32, to new: UInt8, affected: AffectedEvents,
                          after previous: UInt32 = Neighbors.none, before next: UInt32 = Neighbors.none) {
         let c = sites.shape.coordinates(of: site)
-        change(site, to: new, at: c, around: sites.shape.neighbors(of: site, at: c), grid: sites.mutableAccess(),
-               words: cells.mutablePointer(), affected: affected, after: previous, before: next)
+        let around = sites.shape.neighbors(of: site, at: c), grid = sites.mutableAccess(), words = cells.mutablePointer()
+        if previous == Neighbors.none {
+            change(site, to: new, at: c, around: around, grid: grid, words: words, affected: affected, before: next)
+        } else {
+            precondition(next == Neighbors.none, "a change between two others")
+            change(site, to: new, at: c, around: around, grid: grid, words: words, affected: affected, after: previous)
+        }
+    }
+
+    /// The first (or only) change of an event, before `next` if given. The site change comes in two
+    /// copies, this and the one after a previous change, so that each is compiled knowing which of
+    /// `previous` and `next` is none: the comparisons with it fold away.
+    @inline(never)
+    mutating func change(_ site: UInt32, to new: UInt8, at c: SiteCoordinates, around: Neighbors, grid: borrowing MutableSiteAccess,
+                         words: UnsafeMutablePointer<UInt32>, affected: AffectedEvents, before next: UInt32 = Neighbors.none) {
+        change(site, to: new, at: c, around: around, grid: grid, words: words, affected: affected, previous: Neighbors.none, next: next)
+    }
+
+    /// The second change of a move, after `previous`.
+    @inline(never)
+    mutating func change(_ site: UInt32, to new: UInt8, at c: SiteCoordinates, around: Neighbors, grid: borrowing MutableSiteAccess,
+                         words: UnsafeMutablePointer<UInt32>, affected: AffectedEvents, after previous: UInt32) {
+        change(site, to: new, at: c, around: around, grid: grid, words: words, affected: affected, previous: previous, next: Neighbors.none)
     }
 
     /// Sets the kind of `site` (at `c`, with neighbours `around`), updates its neighbours' keys and
@@ -249,9 +270,9 @@ extension LithiumModel: KineticApplication {
     /// event (each access checks that the storage is not shared, a runtime call): the storage is
     /// unique then and stays so — nothing copies the model during an event — so they stay valid
     /// through both changes of a move and the connectivity code between them.
+    @inline(__always)
     mutating func change(_ site: UInt32, to new: UInt8, at c: SiteCoordinates, around: Neighbors, grid: borrowing MutableSiteAccess,
-                         words: UnsafeMutablePointer<UInt32>, affected: AffectedEvents,
-                         after previous: UInt32 = Neighbors.none, before next: UInt32 = Neighbors.none) {
+                         words: UnsafeMutablePointer<UInt32>, affected: AffectedEvents, previous: UInt32, next: UInt32) {
         let cell = cells[Int(site)]
         let old = kind(cell)
         let wasDead = CellLayout.isDead(cell)

@@ -170,7 +170,7 @@ extension LithiumModel {
     /// The 3 × 3 × 3 block's offsets (the connectivity test on removal reads it).
     let cube: NeighborhoodCube.InteriorOffsets
     /// The bit that marks a listed event as unchanged by the site change that listed it
-    /// (``LithiumModel/change(_:to:at:around:grid:words:affected:after:before:)``), or 0 where marking is off:
+    /// (``LithiumModel/change(_:to:at:around:grid:words:affected:previous:next:)``), or 0 where marking is off:
     /// where event numbers reach the bit, and on lattices with a periodic axis of 2 to 4 sites. On axes
     /// of 2 or 3 a site can be a neighbour twice over, or a neighbour of both sites of a move, so that
     /// one change could list an event as unchanged and the next change it; on an axis of 4 a Li next to
