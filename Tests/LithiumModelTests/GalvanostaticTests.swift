@@ -106,17 +106,12 @@ import Testing
                       (0.0, 0.0, 0.5, 0.0), (1.0, 0.0, 0.5, 1e14), (2.0, 0.1, 0.5, 1e13)])
     func runsCarryTheAppliedCurrent(currentDensity j: Double, seiCurrent: Double, seiAlpha: Double, nucleation: Double) throws {
         var p = try ModelParameters(substrateNamed: "Cu")
-        p.substrateLayers = 1
         p.seiExchangeCurrentDensity = seiCurrent
         p.seiTransferCoefficient = seiAlpha
         (p.subgridNucleationPrefactor, p.subgridNucleationBarrier) = (nucleation, 200)
-        let shape = try LatticeShape(lx: 16, ly: 16, lz: 10)
-        let eventsPerSecond = j * 1e-3 * 256 * 4e-14 / (1.602_176_634e-19 * 370)
-        let kinds = try LithiumModel.initialKinds(shape: shape, substrateLayers: 1, lithiumLayers: j <= 0 ? 4 : 0)
-        let model = try LithiumModel(shape: shape, parameters: p, kinds: kinds,
-                                     control: ElectrochemicalControl(mode: .galvanostatic(eventsPerSecond: eventsPerSecond)))
-        var engine = KineticEngine(application: model, random: UniformBuffer(stream: try RandomStream(masterSeed: 31, replica: 0)))
-        engine.application.didPerform(rates: engine.rates)
+        let made = try Self.galvanostaticEngine(p, currentDensity: j, seed: 31)
+        var engine = made.engine
+        let (eventsPerSecond, kinds) = (made.eventsPerSecond, made.kinds)
         let duration = j < 0 ? 600 / -eventsPerSecond : 4.0  // strip ~60 % of the film; plate ≤ 5.4 monolayers
         // At every event the rate table itself carries I: reduction + SEI − oxidation summed over the
         // classes with the factors the control applied (to rounding).
@@ -140,6 +135,23 @@ import Testing
                 "net \(net) vs I·t = \(eventsPerSecond * duration) (gross \(gross))")
         if seiCurrent > 0 { #expect(m.seiFormations > 0) }
     }
+    /// A 16 × 16 × 10 electrode with one substrate layer (and a 4-layer Li film to strip when
+    /// j ≤ 0) under galvanostatic control at j mA/cm², η set for the start; the applied net rate in
+    /// events per second (CODATA e, ℓ³/Ω = 370 atoms per site); and the initial kinds.
+    static func galvanostaticEngine(_ parameters: ModelParameters, currentDensity j: Double, seed: UInt64) throws
+        -> (engine: KineticEngine<LithiumModel>, eventsPerSecond: Double, kinds: [UInt8]) {
+        var p = parameters
+        p.substrateLayers = 1
+        let shape = try LatticeShape(lx: 16, ly: 16, lz: 10)
+        let eventsPerSecond = j * 1e-3 * 256 * 4e-14 / (1.602_176_634e-19 * 370)
+        let kinds = try LithiumModel.initialKinds(shape: shape, substrateLayers: 1, lithiumLayers: j <= 0 ? 4 : 0)
+        let model = try LithiumModel(shape: shape, parameters: p, kinds: kinds,
+                                     control: ElectrochemicalControl(mode: .galvanostatic(eventsPerSecond: eventsPerSecond)))
+        var engine = KineticEngine(application: model, random: UniformBuffer(stream: try RandomStream(masterSeed: seed, replica: 0)))
+        engine.application.didPerform(rates: engine.rates)
+        return (engine, eventsPerSecond, kinds)
+    }
+
     /// After every event, η and the factors in the table are what a control that remembers nothing
     /// would set: the applies it skips (``ElectrochemicalControl/pending(in:)``: same table, same
     /// factors, same watched sums) and the solves it reuses change nothing. Plating and stripping on
@@ -147,15 +159,8 @@ import Testing
     @Test(arguments: [2.0, -1.5])
     func skippedAppliesLeaveWhatAFreshApplySets(currentDensity j: Double) throws {
         var p = try ModelParameters(substrateNamed: "Cu")
-        p.substrateLayers = 1
         p.seiExchangeCurrentDensity = 0.1
-        let shape = try LatticeShape(lx: 16, ly: 16, lz: 10)
-        let eventsPerSecond = j * 1e-3 * 256 * 4e-14 / (1.602_176_634e-19 * 370)
-        let kinds = try LithiumModel.initialKinds(shape: shape, substrateLayers: 1, lithiumLayers: j <= 0 ? 4 : 0)
-        let model = try LithiumModel(shape: shape, parameters: p, kinds: kinds,
-                                     control: ElectrochemicalControl(mode: .galvanostatic(eventsPerSecond: eventsPerSecond)))
-        var engine = KineticEngine(application: model, random: UniformBuffer(stream: try RandomStream(masterSeed: 5, replica: 0)))
-        engine.application.didPerform(rates: engine.rates)
+        var engine = try Self.galvanostaticEngine(p, currentDensity: j, seed: 5).engine
         var sums = engine.rates.watchedBaseRateSums(), unchanged = 0, mismatches = 0
         for _ in 0..<20_000 {
             guard engine.step() == nil else { break }
