@@ -155,7 +155,7 @@ extension LithiumModel: KineticApplication {
     }
 
     /// Lets the control set η for the new state; inlined into the engine's loop down to the
-    /// control's one comparison that says whether anything it reads changed.
+    /// control's check of whether anything it reads changed (``ElectrochemicalControl/pending(in:)``).
     @inlinable @inline(__always) public mutating func didPerform(rates: RateClassTable) {
         switch control.pending(in: rates) {
         case .nothing: return
