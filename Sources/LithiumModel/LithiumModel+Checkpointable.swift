@@ -8,13 +8,15 @@ import Lattice
 ///
 /// The parameters are stored by name, one (key, value) pair per entry of ``ModelParameters/table``
 /// (an absent optional value as NaN): a file that lacks a parameter of this build, or holds one it
-/// does not know, is refused naming it. Version 1 stored 13 numbers by position; its files are
-/// refused by name (`lithium-model/1`).
+/// does not know, is refused naming it. Files of earlier versions are refused by name: version 1
+/// stored 13 numbers by position, version 2 did not store whether z is periodic (a model on a
+/// lattice periodic in z came back with walls).
 extension LithiumModel: CheckpointableApplication {
-    public static let checkpointName = "lithium-model/2"
+    public static let checkpointName = "lithium-model/3"
 
     public func encodeState(into writer: inout BinaryWriter) {
         for size in [shape.lx, shape.ly, shape.lz] { writer.write(UInt64(size)) }
+        writer.write(shape.periodicZ)
         let p = parameters
         writer.write(p.substrate.name)
         writer.write(p.substrate.source)
@@ -37,7 +39,7 @@ extension LithiumModel: CheckpointableApplication {
     public init(decodingState reader: inout BinaryReader) throws {
         let lx = Int(try reader.read(UInt64.self, "lx")), ly = Int(try reader.read(UInt64.self, "ly"))
         let lz = Int(try reader.read(UInt64.self, "lz"))
-        let shape = try LatticeShape(lx: lx, ly: ly, lz: lz)
+        let shape = try LatticeShape(lx: lx, ly: ly, lz: lz, periodicZ: try reader.readBool("periodic z"))
         let name = try reader.readString("substrate name"), source = try reader.readString("substrate source")
         var p = ModelParameters(substrate: Substrate(name: name, contactAngleDegrees: 90, lithiophilic: false, source: source))
         try Self.readParameters(from: &reader, into: &p)

@@ -100,6 +100,7 @@ import Testing
     static func state(parameters write: (inout BinaryWriter) -> Void) -> [UInt8] {
         var writer = BinaryWriter()
         for size in [2, 2, 3] { writer.write(UInt64(size)) }
+        writer.write(false)  // periodic z
         writer.write("Cu")
         writer.write("test")
         write(&writer)
@@ -134,20 +135,25 @@ import Testing
         }
     }
 
-    /// Version 1 stored the parameters by position; its files are refused by name, not misread.
-    @Test func checkpointsOfTheFirstFormatAreRefusedByName() throws {
+    /// Version 1 stored the parameters by position, version 2 not whether z is periodic: their
+    /// files are refused by name, not misread. A lattice periodic in z comes back periodic.
+    @Test(arguments: [false, true])
+    func checkpointsOfEarlierFormatsAreRefusedByName(periodicZ: Bool) throws {
         let p = try ModelParameters(substrateNamed: "Cu")
-        let shape = try LatticeShape(lx: 2, ly: 2, lz: 4)
+        let shape = try LatticeShape(lx: 2, ly: 2, lz: 4, periodicZ: periodicZ)
         let kinds = try LithiumModel.initialKinds(shape: shape, substrateLayers: 1, lithiumLayers: 1)
         let model = try LithiumModel(shape: shape, parameters: p, kinds: kinds,
                                      control: ElectrochemicalControl(mode: .potentiostatic(overpotential: 0)))
         var checkpoint = KineticEngine(application: model, random: UniformBuffer(stream: try RandomStream(masterSeed: 1, replica: 0)))
             .checkpoint()
-        #expect(checkpoint.applicationName == "lithium-model/2")
-        _ = try KineticEngine<LithiumModel>(resuming: checkpoint)
-        checkpoint.applicationName = "lithium-model/1"
-        #expect(throws: CheckpointError.mismatch(field: "application", expected: "lithium-model/2", found: "lithium-model/1")) {
-            try KineticEngine<LithiumModel>(resuming: checkpoint)
+        #expect(checkpoint.applicationName == "lithium-model/3")
+        let resumed = try KineticEngine<LithiumModel>(resuming: checkpoint)
+        #expect(resumed.application.shape == shape)
+        for old in ["lithium-model/1", "lithium-model/2"] {
+            checkpoint.applicationName = old
+            #expect(throws: CheckpointError.mismatch(field: "application", expected: "lithium-model/3", found: old)) {
+                try KineticEngine<LithiumModel>(resuming: checkpoint)
+            }
         }
     }
 
