@@ -327,13 +327,7 @@ extension LithiumModel: KineticApplication {
                                                    hopSlot: lookup.hopSlot, toward: toward, at: out)
             if reachedPrevious { relisted = true }
         }
-        if new == SiteKind.lithium {
-            var targets: UInt32 = 0
-            Self.forEachDirection { d in
-                if around[d] != Neighbors.none && lookup.isHopTarget(words[Int(around[d])]) { targets |= CellLayout.hopTarget(direction: d) }
-            }
-            words[Int(site)] |= targets
-        }
+        if new == SiteKind.lithium { words[Int(site)] |= Self.hopTargets(around: around, words: words, lookup: lookup) }
         affected.commit(upTo: out)
         if relisted { skipsUnchanged = false }
         if lookup.columnReaders != 0 {
@@ -355,6 +349,15 @@ extension LithiumModel: KineticApplication {
         }
         // A dead flag that changed re-lists events around it, perhaps some listed as unchanged above.
         if affected.count != listed { skipsUnchanged = false }
+    }
+
+    /// The hop-target bits (``CellLayout/hopTargets(_:)``) of a Li site with neighbours `around`.
+    @inline(__always) static func hopTargets(around: Neighbors, words: UnsafeMutablePointer<UInt32>, lookup: EventLookup) -> UInt32 {
+        var targets: UInt32 = 0
+        forEachDirection { d in
+            if around[d] != Neighbors.none && lookup.isHopTarget(words[Int(around[d])]) { targets |= CellLayout.hopTarget(direction: d) }
+        }
+        return targets
     }
 
     /// `body(d)` for the six directions, unrolled: with a constant d, `Neighbors[d]` is a field.
