@@ -162,6 +162,9 @@ struct EventLookup: @unchecked Sendable {
     /// `>>` compiles to; the removal test calls this 26 times per block.)
     @inline(__always) func isConductor(_ kind: UInt8) -> Bool { conductors &>> kind & 1 != 0 }
     @inline(__always) func isCollector(_ kind: UInt8) -> Bool { collector &>> kind & 1 != 0 }
+    /// Whether a site with neighbour key `key` touches a collector site: the key counts more
+    /// conductors than Li (the conductors are Li and the collector's kinds, ``ModelDefinition``).
+    @inline(__always) func touchesCollector(_ key: Int) -> Bool { conductorCount[key] > lithiumCount[key] }
 
     /// Frees the tables (the owner's `deinit`; no copy may be used afterwards).
     func deallocate() {
@@ -177,9 +180,7 @@ struct EventLookup: @unchecked Sendable {
 
     /// Appends event `3·site + s` for every bit s of `slots`, in increasing s.
     @inline(__always) static func list(_ slots: UInt32, of site: UInt32, to affected: AffectedEvents) {
-        if slots & 1 != 0 { affected.append(site &* 3) }
-        if slots & 2 != 0 { affected.append(site &* 3 &+ 1) }
-        if slots & 4 != 0 { affected.append(site &* 3 &+ 2) }
+        affected.commit(upTo: list(slots, of: site, marked: 0, at: affected.reserve(EventSlot.perSite)))
     }
 
     /// Writes event `3·site + s`, marked with `mark` (0, or ``ModelDefinition/unchangedMark``), for every

@@ -36,14 +36,13 @@ extension LithiumModel {
         cutOff(around: site, c, neighbors, affected: affected)
     }
 
-    /// Whether each Li site among `neighbors` has a collector site next to it (its key counts
-    /// more conductors than Li: the conductors are Li and the collector's kinds).
-    /// Stops at the first that has none (in a thick deposit, most often the first Li it meets).
+    /// Whether each Li site among `neighbors` has a collector site next to it
+    /// (``EventLookup/touchesCollector(_:)``). Stops at the first that has none (in a thick deposit, most often the first Li it meets).
     @inline(__always) func lithiumTouchesCollector(around neighbors: Neighbors, _ lookup: EventLookup) -> Bool {
         func lacks(_ neighbor: UInt32) -> Bool {
             guard neighbor != Neighbors.none else { return false }
             let cell = cells[Int(neighbor)], key = CellLayout.key(cell)
-            return CellLayout.kind(cell) == SiteKind.lithium && lookup.conductorCount[key] == lookup.lithiumCount[key]
+            return CellLayout.kind(cell) == SiteKind.lithium && !lookup.touchesCollector(key)
         }
         return !(lacks(neighbors[0]) || lacks(neighbors[1]) || lacks(neighbors[2]) || lacks(neighbors[3])
                  || lacks(neighbors[4]) || lacks(neighbors[5]))
@@ -104,28 +103,29 @@ extension LithiumModel {
     /// A Li site has appeared at `site`: it is connected if a connected conductor touches it, and
     /// then revives the dead clusters it touches; otherwise it is dead.
     /// `neighbors` are the site's neighbours. Its cell says both without reading them: its key
-    /// counts the Li and the collector sites around (the conductors are Li and the collector's
-    /// kinds, ``ModelDefinition``), its dead-neighbour count the dead Li among them. The common
-    /// case — connected, no dead Li around — is settled inline in the site change.
+    /// counts the Li around and whether a collector site is there (``EventLookup/touchesCollector(_:)``),
+    /// its dead-neighbour count the dead Li among them. The common case — connected, no dead Li
+    /// around — is settled inline in the site change.
     @inline(__always)
     mutating func lithiumAdded(at site: UInt32, _ neighbors: Neighbors, affected: AffectedEvents) {
         let cell = cells[Int(site)]
         let key = CellLayout.key(cell), dead = CellLayout.deadNeighbors(cell)
         let lookup = definition.lookup
-        let lithium = lookup.lithiumCount[key]
         if dead == 0 && lookup.conductorCount[key] > 0 { return }  // a conductor around, none of it dead Li
-        lithiumAdded(at: site, neighbors, connected: lithium > dead || lookup.conductorCount[key] > lithium, affected: affected)
+        lithiumAdded(at: site, neighbors, connected: lookup.lithiumCount[key] > dead || lookup.touchesCollector(key),
+                     deadAround: dead > 0, affected: affected)
     }
 
     /// ``lithiumAdded(at:_:affected:)`` past its inline test: `connected` says whether a connected
-    /// conductor touches the new Li.
+    /// conductor touches the new Li, `deadAround` whether dead Li does.
     @inline(never)
-    mutating func lithiumAdded(at site: UInt32, _ neighbors: Neighbors, connected: Bool, affected: AffectedEvents) {
+    mutating func lithiumAdded(at site: UInt32, _ neighbors: Neighbors, connected: Bool, deadAround: Bool,
+                               affected: AffectedEvents) {
         guard connected else {  // no connected Li, no collector
             setDead(site, true, affected: affected)
             return
         }
-        guard CellLayout.deadNeighbors(cells[Int(site)]) > 0 else { return }
+        guard deadAround else { return }
         for neighbor in neighbors where isDeadLithium(neighbor) {
             revive(from: neighbor, affected: affected)
         }

@@ -179,8 +179,8 @@ extension LithiumModel {
 
     init(parameters: ModelParameters, constants: RateConstants, table: EventTable, classes: EventClasses,
          rateCatalog: RateCatalog, shape: LatticeShape, marksUnchanged: Bool) {
-        // The connectivity test on Li addition counts the collector sites around as the conductors
-        // that are not Li (``LithiumModel/lithiumAdded(at:_:affected:)``).
+        // The connectivity tests count the collector sites around as the conductors that are not Li
+        // (``EventLookup/touchesCollector(_:)``).
         precondition(table.conductors == table.collector | 1 << SiteKind.lithium, "conductors other than Li and the collector")
         self.parameters = parameters
         self.constants = constants
