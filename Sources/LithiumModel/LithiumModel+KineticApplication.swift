@@ -84,11 +84,7 @@ extension LithiumModel: KineticApplication {
     /// The hop targets (``EventLookup/isHopTarget(_:)``) of `site` as its cell holds them
     /// (``CellLayout/hopTargets(_:)``), found afresh: what a Li cell's hop-target bits must equal.
     func hopTargets(of site: UInt32) -> UInt32 {
-        let around = sites.shape.neighbors(of: site)
-        return (0..<Neighbors.directions).reduce(0) { targets, d in
-            around[d] != Neighbors.none && definition.lookup.isHopTarget(cells[Int(around[d])])
-                ? targets | CellLayout.hopTarget(direction: d) : targets
-        }
+        Self.hopTargets(around: sites.shape.neighbors(of: site), lookup: definition.lookup) { cells[Int($0)] }
     }
 
     /// Neighbours of `site` of the given kind.
@@ -128,7 +124,8 @@ extension LithiumModel: KineticApplication {
             let direction: Int
             switch destination {
             case .hopTarget: direction = Self.direction(picking: uniform, among: CellLayout.hopTargets(cells[Int(site)]))
-            case let .neighbor(wanted): direction = Self.direction(picking: uniform, among: directions(around, ofKind: wanted))
+            case let .neighbor(wanted):
+                direction = Self.direction(picking: uniform, among: Self.directions(around) { kind(cells[Int($0)]) == wanted })
             }
             move(from: site, at: c, around: around, toward: direction, leaving: leaving, arriving: arriving, affected: affected)
         case let .shiftColumn(up)?:
@@ -185,13 +182,6 @@ extension LithiumModel: KineticApplication {
     /// The direction that `u` picks among the set bits of `directions` (``pick(_:among:)``).
     @inline(__always) static func direction(picking u: Double, among directions: Int) -> Int {
         direction(ofBit: pick(u, among: directions.nonzeroBitCount), in: directions)
-    }
-
-    /// The directions (bit d: direction d) in which `around` holds a site of kind `wanted`.
-    func directions(_ around: Neighbors, ofKind wanted: UInt8) -> Int {
-        (0..<Neighbors.directions).reduce(0) { bits, d in
-            around[d] != Neighbors.none && kind(cells[Int(around[d])]) == wanted ? bits | 1 << d : bits
-        }
     }
 
     /// Li leaves `origin` (which becomes `leaving`) for its neighbour in direction `d` (which becomes
@@ -327,7 +317,7 @@ extension LithiumModel: KineticApplication {
                                                    hopSlot: lookup.hopSlot, toward: toward, at: out)
             if reachedPrevious { relisted = true }
         }
-        if new == SiteKind.lithium { words[Int(site)] |= Self.hopTargets(around: around, words: words, lookup: lookup) }
+        if new == SiteKind.lithium { words[Int(site)] |= Self.hopTargets(around: around, lookup: lookup) { words[Int($0)] } }
         affected.commit(upTo: out)
         if relisted { skipsUnchanged = false }
         if lookup.columnReaders != 0 {
@@ -351,13 +341,19 @@ extension LithiumModel: KineticApplication {
         if affected.count != listed { skipsUnchanged = false }
     }
 
-    /// The hop-target bits (``CellLayout/hopTargets(_:)``) of a Li site with neighbours `around`.
-    @inline(__always) static func hopTargets(around: Neighbors, words: UnsafeMutablePointer<UInt32>, lookup: EventLookup) -> UInt32 {
-        var targets: UInt32 = 0
+    /// The hop-target bits (``CellLayout/hopTargets(_:)``) of a Li site with neighbours `around`,
+    /// whose cells `cell` gives.
+    @inline(__always) static func hopTargets(around: Neighbors, lookup: EventLookup, cell: (UInt32) -> UInt32) -> UInt32 {
+        UInt32(directions(around) { lookup.isHopTarget(cell($0)) }) << CellLayout.hopTargetShift
+    }
+
+    /// The directions (bit d: direction d) in which `around` holds a site for which `holds` is true.
+    @inline(__always) static func directions(_ around: Neighbors, where holds: (UInt32) -> Bool) -> Int {
+        var bits = 0
         forEachDirection { d in
-            if around[d] != Neighbors.none && lookup.isHopTarget(words[Int(around[d])]) { targets |= CellLayout.hopTarget(direction: d) }
+            if around[d] != Neighbors.none && holds(around[d]) { bits |= 1 << d }
         }
-        return targets
+        return bits
     }
 
     /// `body(d)` for the six directions, unrolled: with a constant d, `Neighbors[d]` is a field.
