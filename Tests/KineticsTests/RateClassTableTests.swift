@@ -109,7 +109,7 @@ import Testing
     func watchedSumsEqualThePassOverEveryClassBitForBit(seed: UInt64) throws {
         let random = try RandomStream(seed: seed)
         let events = 60, classes = 14, typeCount = 5
-        let rates = try (0..<classes).map { _ in try random.uniform() * pow(10, Double(try random.integer(below: 12)) - 6) }
+        let rates = try (0..<classes).map { _ in random.uniform() * pow(10, Double(try random.integer(below: 12)) - 6) }
         let table = RateClassTable(eventCount: events, catalog: try RateCatalog(
             rates: rates, types: (0..<classes).map { $0 % typeCount }, typeCount: typeCount))
         func check(_ watched: SIMD4<Int>) {
@@ -126,7 +126,7 @@ import Testing
             for c in table.activeClasses { total += Double(table.count(ofClass: c)) * table.rate(ofClass: c) }
             #expect(table.totalRate.bitPattern == total.bitPattern)
             guard total > 0 else { return }
-            let target = try random.uniform() * total
+            let target = random.uniform() * total
             var remaining = target
             for c in table.activeClasses {
                 let weight = Double(table.count(ofClass: c)) * table.rate(ofClass: c)
@@ -149,7 +149,7 @@ import Testing
             let choice = try random.integer(below: classes + 3)
             table.assign(UInt32(event), to: choice >= classes ? nil : choice)
             if step % 7 == 0 {  // a factor change, of a watched type or not
-                table.setTypeFactor(try random.integer(below: typeCount), to: try random.uniform() * 3)
+                table.setTypeFactor(try random.integer(below: typeCount), to: random.uniform() * 3)
             }
             check(watched)
             try checkScans()
