@@ -302,8 +302,7 @@ extension LithiumModel: KineticApplication {
             guard (f0 ^ f1) & EventLookup.Facts.hopTarget != 0 else { return }
             // This empty neighbour became (or stopped being) a hop target of the Li around it — as
             // many as its key counts, less the site itself if it is Li now (most often none).
-            let lithium = EventLookup.Facts.lithium(f1) - (new == SiteKind.lithium ? 1 : 0)
-            guard lithium > 0 else { return }
+            guard EventLookup.Facts.lithium(f1) > (new == SiteKind.lithium ? 1 : 0) else { return }
             // A hop listed here may be one the previous change listed as unchanged: the hop of a Li next
             // to both sites, which lies from this neighbour as the previous site lies from this site (no
             // other Li two steps from this site is next to the previous one where marking is on: periodic
@@ -313,7 +312,7 @@ extension LithiumModel: KineticApplication {
             let toward = previous == Neighbors.none ? Neighbors.directions : Self.direction(of: previous, in: around)
             let reachedPrevious: Bool
             (out, reachedPrevious) = Self.listHops(around: neighbor, at: sites.shape.coordinates(after: c, direction: d),
-                                                   in: sites.shape, but: site, lithium: lithium, words: words,
+                                                   in: sites.shape, but: site, words: words,
                                                    hopSlot: lookup.hopSlot, toward: toward, at: out)
             if reachedPrevious { relisted = true }
         }
@@ -362,23 +361,23 @@ extension LithiumModel: KineticApplication {
     }
 
     /// An empty site at `c` next to `site` became or stopped being a hop target: the hop-target bit
-    /// of the Li around it, `lithium` of them besides `site`, flips and their hops are listed at
-    /// `out` (the search stops at the last of them). Rare; kept out of the loop. Also says whether
-    /// one of them lies in direction `toward` from the empty site.
+    /// of the Li around it (but `site`) flips and their hops are listed at `out`, in direction
+    /// order. Rare; kept out of the loop. Also says whether one of them lies in direction `toward`
+    /// from the empty site.
     @inline(never) static func listHops(around empty: UInt32, at c: SiteCoordinates, in shape: LatticeShape, but site: UInt32,
-                                        lithium: Int, words: UnsafeMutablePointer<UInt32>, hopSlot: UInt32, toward: Int,
+                                        words: UnsafeMutablePointer<UInt32>, hopSlot: UInt32, toward: Int,
                                         at out: UnsafeMutablePointer<UInt32>) -> (UnsafeMutablePointer<UInt32>, Bool) {
-        var end = out, left = lithium, reached = false
+        var end = out, reached = false
         let around = shape.neighbors(of: empty, at: c)
-        for d in 0..<Neighbors.directions where around[d] != site && around[d] != Neighbors.none {
-            let second = around[d], cell = words[Int(second)]
-            guard CellLayout.kind(cell) == SiteKind.lithium else { continue }
+        forEachDirection { d in
+            let second = around[d]
+            guard second != Neighbors.none && second != site else { return }
+            let cell = words[Int(second)]
+            guard CellLayout.kind(cell) == SiteKind.lithium else { return }
             words[Int(second)] = cell ^ CellLayout.hopTarget(direction: d ^ 1)
             end[0] = second &* 3 &+ hopSlot
             end += 1
-            reached = reached || d == toward
-            left -= 1
-            if left == 0 { break }
+            if d == toward { reached = true }
         }
         return (end, reached)
     }
