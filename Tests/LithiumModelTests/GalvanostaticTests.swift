@@ -165,8 +165,9 @@ import Testing
         for _ in 0..<20_000 {
             guard engine.step() == nil else { break }
             let rates = engine.rates, control = engine.application.control
-            if rates.watchedBaseRateSums() == sums { unchanged += 1 }
-            sums = rates.watchedBaseRateSums()
+            let now = rates.watchedBaseRateSums()
+            if now == sums { unchanged += 1 }
+            sums = now
             let version = rates.factorVersion
             var fresh = ElectrochemicalControl(mode: control.mode)
             fresh.apply(to: rates, constants: engine.application.constants)
